@@ -1,0 +1,42 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "StackVerify",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "stack-verify", targets: ["stack-verify"]),
+        .library(name: "AWSClient", targets: ["AWSClient"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(
+            name: "AWSClient",
+            dependencies: ["CCurl", "COpenSSL"]
+        ),
+        .executableTarget(
+            name: "stack-verify",
+            dependencies: [
+                "AWSClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "AWSClientTests",
+            dependencies: ["AWSClient"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)
