@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(
             name: "AWSClientTests",
             dependencies: ["AWSClient"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ]
 )
