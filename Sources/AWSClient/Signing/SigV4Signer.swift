@@ -35,7 +35,10 @@ public struct SigV4Signer: Sendable {
     private let keyCache: SigningKeyCache
 
     /// Headers never signed, as the AWS SDKs do: proxies and clients may change them in transit.
-    static let unsignedHeaders: Set<String> = ["authorization", "user-agent", "expect", "x-amzn-trace-id"]
+    static let unsignedHeaders: Set<String> = [
+        "authorization", "connection", "expect", "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
+        "trailer", "transfer-encoding", "upgrade", "user-agent", "x-amzn-trace-id",
+    ]
 
     /// A signer for one region and service, sharing derived keys through `keyCache`.
     public init(region: String, service: String, rules: Rules = .standard, keyCache: SigningKeyCache = SigningKeyCache()) {
