@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "stack-verify", targets: ["stack-verify"]),
         .library(name: "AWSClient", targets: ["AWSClient"]),
+        .library(name: "AWSServices", targets: ["AWSServices"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -26,10 +27,15 @@ let package = Package(
             name: "AWSClient",
             dependencies: ["CCurl", "COpenSSL"]
         ),
+        .target(
+            name: "AWSServices",
+            dependencies: ["AWSClient"]
+        ),
         .executableTarget(
             name: "stack-verify",
             dependencies: [
                 "AWSClient",
+                "AWSServices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

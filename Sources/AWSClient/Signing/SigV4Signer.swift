@@ -56,6 +56,15 @@ public struct SigV4Signer: Sendable {
         return String(format: "%04d%02d%02dT%02d%02d%02dZ", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!)
     }
 
+    /// The date an `X-Amz-Date` value (`YYYYMMDDTHHMMSSZ`) stands for; `nil` when it is not of that form.
+    public static func date(fromAmzDate text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return formatter.date(from: text)
+    }
+
     /// Signs `request` with `credentials`. The signing time is the request's `X-Amz-Date` when it has one,
     /// else `date`, which is then added as `X-Amz-Date`. A session token is added as `X-Amz-Security-Token`
     /// unless the request carries one already.
