@@ -44,5 +44,13 @@ let package = Package(
             dependencies: ["AWSClient"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(
+            name: "AWSServicesTests",
+            dependencies: ["AWSClient", "AWSServices"]
+        ),
+        .testTarget(
+            name: "StackVerifyCLITests",
+            dependencies: ["AWSClient", "stack-verify"]
+        ),
     ]
 )

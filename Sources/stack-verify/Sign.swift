@@ -39,6 +39,12 @@ struct Sign: ParsableCommand {
     @Flag(name: .customLong("authorization-only"), help: "Print only the Authorization header value.")
     var authorizationOnly = false
 
+    func validate() throws {
+        if let date, SigV4Signer.date(fromAmzDate: date) == nil {
+            throw ValidationError("--date \(date) is not of the form YYYYMMDDTHHMMSSZ, e.g. 20150830T123600Z")
+        }
+    }
+
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         guard let accessKey = accessKey ?? environment["AWS_ACCESS_KEY_ID"], !accessKey.isEmpty else {
@@ -50,10 +56,11 @@ struct Sign: ParsableCommand {
         let source = request ?? "standard input"
         let data: Data
         if let path = request {
-            guard let contents = FileManager.default.contents(atPath: path) else {
+            guard let file = FileHandle(forReadingAtPath: path) else {
                 throw InputError(description: "--request \(path): no readable file there")
             }
-            data = contents
+            defer { try? file.close() }
+            data = file.readDataToEndOfFile()
         } else {
             data = FileHandle.standardInput.readDataToEndOfFile()
         }
@@ -80,7 +87,7 @@ struct Sign: ParsableCommand {
     private func resolveDate(headerValue: String?) throws -> Date {
         guard let date else { return Date() }
         guard let parsed = SigV4Signer.date(fromAmzDate: date) else {
-            throw InputError(description: "--date \(date) is not of the form YYYYMMDDTHHMMSSZ, e.g. 20150830T123600Z")
+            preconditionFailure("validate() accepts only parseable dates")
         }
         if let headerValue, headerValue.trimmingCharacters(in: .whitespaces) != date {
             throw InputError(description: "--date \(date) disagrees with the request's X-Amz-Date \(headerValue); drop one of them")
