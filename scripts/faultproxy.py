@@ -27,7 +27,8 @@ requests do not use up a plan item: the plan describes what happens to the reque
 
 GET /__faultproxy/log returns a JSON array with one object per request received (log
 requests excluded): {"method", "path" (with query), "target" (X-Amz-Target), "action"
-(form/query Action), "outcome" (plan item applied, "pass" or "skewed"), "amzDate"}.
+(form/query Action), "outcome" (plan item applied, "pass" or "skewed"), "amzDate",
+"clientPort" (the client's TCP port: equal ports mean a reused connection)}.
 
 Lifetime: the proxy exits when its stdin (if a pipe) reaches EOF, when its parent process
 dies, or after --lifetime seconds (default 300), so it never outlives a test run.
@@ -249,6 +250,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.state.record({
             "method": self.command, "path": target, "target": self.headers.get("X-Amz-Target"),
             "action": action, "outcome": outcome, "amzDate": self.headers.get("X-Amz-Date"),
+            # The client's port tells one connection from another, so tests can see keep-alive.
+            "clientPort": self.client_address[1],
         })
 
         if outcome == "skewed":

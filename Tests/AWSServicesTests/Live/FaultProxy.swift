@@ -11,6 +11,7 @@ final class FaultProxy {
         var target: String?
         var action: String?
         var outcome: String
+        var clientPort: Int
     }
 
     let endpoint: String

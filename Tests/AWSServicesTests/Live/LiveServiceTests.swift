@@ -75,7 +75,18 @@ struct LiveServiceTests {
         #expect(try await proxy.log().isEmpty)
     }
 
-    @Test("one client serves many concurrent calls over reused connections")
+    @Test("sequential calls reuse one connection (keep-alive)")
+    func keepAlive() async throws {
+        let proxy = try await FaultProxy.start(upstream: try #require(LiveEmulator.endpoint), plan: [])
+        let client = try LiveEmulator.client(through: proxy.endpoint)
+        for _ in 0..<5 {
+            _ = try await STS(client: client).callerIdentity()
+        }
+        let ports = Set(try await proxy.log().map(\.clientPort))
+        #expect(ports.count == 1, "connections used: \(ports.count)")
+    }
+
+    @Test("one client serves many concurrent calls")
     func concurrentCalls() async throws {
         let client = try LiveEmulator.client()
         let results = try await withThrowingTaskGroup(of: Int.self) { group in
