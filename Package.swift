@@ -46,7 +46,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AWSServicesTests",
-            dependencies: ["AWSClient", "AWSServices"]
+            dependencies: ["AWSClient", "AWSServices"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "StackVerifyCLITests",
