@@ -31,11 +31,16 @@ let package = Package(
             name: "AWSServices",
             dependencies: ["AWSClient"]
         ),
+        .target(
+            name: "StackVerify",
+            dependencies: ["AWSClient", "AWSServices"]
+        ),
         .executableTarget(
             name: "stack-verify",
             dependencies: [
                 "AWSClient",
                 "AWSServices",
+                "StackVerify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +53,10 @@ let package = Package(
             name: "AWSServicesTests",
             dependencies: ["AWSClient", "AWSServices"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "StackVerifyTests",
+            dependencies: ["StackVerify"]
         ),
         .testTarget(
             name: "StackVerifyCLITests",

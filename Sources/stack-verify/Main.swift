@@ -6,7 +6,7 @@ import Foundation
 enum Main {
     static func main() async {
         do {
-            var command = try StackVerify.parseAsRoot()
+            var command = try StackVerifyCommand.parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -27,12 +27,12 @@ enum Main {
         if let exit = error as? ExitCode {
             return exit.rawValue
         }
-        switch StackVerify.exitCode(for: error) {
+        switch StackVerifyCommand.exitCode(for: error) {
         case .success:
-            print(StackVerify.fullMessage(for: error))
+            print(StackVerifyCommand.fullMessage(for: error))
             return ExitStatus.success.rawValue
         case .validationFailure:
-            printError(StackVerify.fullMessage(for: error))
+            printError(StackVerifyCommand.fullMessage(for: error))
             return ExitStatus.badInput.rawValue
         default:
             printError("error: internal failure: \(error)")

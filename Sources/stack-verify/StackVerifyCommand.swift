@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The root command.
-struct StackVerify: AsyncParsableCommand {
+struct StackVerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stack-verify",
         abstract: "Prove that a deployed AWS stack is what its spec says, by reading it live.",
