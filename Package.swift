@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -33,7 +34,7 @@ let package = Package(
         ),
         .target(
             name: "StackVerify",
-            dependencies: ["AWSClient", "AWSServices"]
+            dependencies: ["AWSClient", "AWSServices", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "stack-verify",
