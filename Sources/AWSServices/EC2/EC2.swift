@@ -24,45 +24,72 @@ public struct EC2: Sendable {
         }
     }
 
-    /// Sends one page of a Describe call and returns its root element and the next token.
-    func describePage(_ action: String, parameters: [(String, String)], token: String?) async throws -> (XML.Element, String?) {
-        var parameters = parameters
-        if let token { parameters.append(("NextToken", token)) }
+    /// Sends one call and returns the root element of its answer.
+    func describe(_ action: String, parameters: [(String, String)]) async throws -> XML.Element {
         let request = OperationRequest.query(service: .ec2, action: action, version: Self.version, parameters: parameters)
         let response = try await client.send(request)
-        let root = try client.xml(response, of: request)
-        return (root, root.text(at: "nextToken"))
+        return try client.xml(response, of: request)
     }
 
-    /// Every item of a paginated Describe call: `items` picks them out of each page.
+    /// Every item of a paginated Describe call: `items` picks them out of each page, and each page's
+    /// `nextToken` is sent back until a page has none.
     func describeAll<Item>(_ action: String, parameters: [(String, String)], items: @escaping (XML.Element) -> [Item]) async throws -> [Item] {
         try await client.allPages(of: action, service: .ec2) { token in
-            let (root, next) = try await describePage(action, parameters: parameters, token: token)
-            return (items(root), next)
+            let root = try await describe(action, parameters: parameters + (token.map { [("NextToken", $0)] } ?? []))
+            return (items(root), root.text(at: "nextToken"))
         }
     }
 
     /// Query parameters for ids (`VpcId.1`...) and filters (`Filter.1.Name`, `Filter.1.Value.1`...).
     static func parameters(idName: String, ids: [String], filters: [Filter]) -> [(String, String)] {
-        var parameters: [(String, String)] = []
-        for (index, id) in ids.enumerated() {
-            parameters.append(("\(idName).\(index + 1)", id))
-        }
+        var parameters = numbered(idName, ids)
         for (index, filter) in filters.enumerated() {
             parameters.append(("Filter.\(index + 1).Name", filter.name))
-            for (valueIndex, value) in filter.values.enumerated() {
-                parameters.append(("Filter.\(index + 1).Value.\(valueIndex + 1)", value))
-            }
+            parameters += numbered("Filter.\(index + 1).Value", filter.values)
         }
         return parameters
+    }
+
+    /// A list parameter as EC2 takes it, flattened: `name.1`, `name.2`...
+    static func numbered(_ name: String, _ values: [String]) -> [(String, String)] {
+        values.enumerated().map { index, value in ("\(name).\(index + 1)", value) }
     }
 
     /// Tags of an EC2 resource from its `tagSet`.
     static func tags(_ element: XML.Element) -> [String: String] {
         var tags: [String: String] = [:]
-        for item in element.element(at: "tagSet")?.children("item") ?? [] {
+        for item in element.items(at: "tagSet") {
             if let key = item.text(at: "key") { tags[key] = item.text(at: "value") ?? "" }
         }
         return tags
+    }
+}
+
+// EC2 answers wrap every list in `<...Set>` / `<...Info>` elements of `<item>`s, and write booleans and
+// numbers as text; these read them without repeating the conversions in every model.
+extension XML.Element {
+    /// The `item` children of the list element at `path`; none when the list is absent.
+    func items(at path: String) -> [XML.Element] {
+        element(at: path)?.children("item") ?? []
+    }
+
+    /// The text at `path`, or `nil` when the element is absent or empty: an empty element (moto writes
+    /// `<instanceId/>` for an address on no instance) says as little as a missing one.
+    func nonEmptyText(at path: String) -> String? {
+        text(at: path).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The boolean at `path`, when present and `true` or `false`.
+    func bool(at path: String) -> Bool? {
+        switch text(at: path) {
+        case "true": true
+        case "false": false
+        default: nil
+        }
+    }
+
+    /// The integer at `path`, when present and a number.
+    func int(at path: String) -> Int? {
+        text(at: path).flatMap { Int($0) }
     }
 }

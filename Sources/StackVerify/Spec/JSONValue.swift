@@ -69,3 +69,75 @@ public enum JSONValue: Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension JSONValue {
+    /// An indented, YAML-like rendering for people: `key: value` lines, lists as `- ` items, empty
+    /// lists and objects shown as `[]` and `{}`.
+    public var readable: String {
+        readableLines(indent: "").joined(separator: "\n")
+    }
+
+    private func readableLines(indent: String) -> [String] {
+        switch self {
+        case let .object(object):
+            return object.keys.sorted().flatMap { key -> [String] in
+                let value = object[key]!
+                switch value {
+                case let .object(inner) where !inner.isEmpty:
+                    return ["\(indent)\(key):"] + value.readableLines(indent: indent + "  ")
+                case let .array(items) where !items.isEmpty:
+                    return ["\(indent)\(key):"] + value.readableLines(indent: indent + "  ")
+                default:
+                    return ["\(indent)\(key): \(value.inline)"]
+                }
+            }
+        case let .array(items):
+            return items.flatMap { item -> [String] in
+                guard item.isNonEmptyCollection else { return ["\(indent)- \(item.inline)"] }
+                // The item's first line goes on the dash; the rest line up under it.
+                let lines = item.readableLines(indent: indent + "  ")
+                guard let first = lines.first else { return [] }
+                return ["\(indent)- " + first.dropFirst(indent.count + 2)] + lines.dropFirst()
+            }
+        default:
+            return ["\(indent)\(inline)"]
+        }
+    }
+
+    private var isNonEmptyCollection: Bool {
+        switch self {
+        case let .object(object): !object.isEmpty
+        case let .array(items): !items.isEmpty
+        default: false
+        }
+    }
+
+    private var inline: String {
+        switch self {
+        case let .object(object) where object.isEmpty: "{}"
+        case let .array(items) where items.isEmpty: "[]"
+        default: text
+        }
+    }
+}
+
+extension JSONValue {
+    /// Indented JSON with sorted keys.
+    public var prettyJSON: String {
+        func render(_ value: JSONValue, _ indent: String) -> String {
+            switch value {
+            case let .string(text):
+                let data = (try? JSONSerialization.data(withJSONObject: text, options: [.fragmentsAllowed])) ?? Data()
+                return String(decoding: data, as: UTF8.self)
+            case let .array(items) where !items.isEmpty:
+                return "[\n" + items.map { indent + "  " + render($0, indent + "  ") }.joined(separator: ",\n") + "\n\(indent)]"
+            case let .object(object) where !object.isEmpty:
+                return "{\n" + object.keys.sorted().map { indent + "  \"\($0)\": " + render(object[$0]!, indent + "  ") }.joined(separator: ",\n") + "\n\(indent)}"
+            case .array: return "[]"
+            case .object: return "{}"
+            default: return value.text
+            }
+        }
+        return render(self, "")
+    }
+}
