@@ -10,6 +10,6 @@ struct StackVerifyCommand: AsyncParsableCommand {
         the call after retries, 4 credentials/region/endpoint not resolvable, 5 a mutating call refused \
         (a StackVerify defect), 70 internal failure.
         """,
-        subcommands: [CheckCommand.self, Describe.self, WhoAmI.self, Probe.self, Sign.self]
+        subcommands: [CheckCommand.self, Describe.self, CatalogueCommand.self, WhoAmI.self, Probe.self, Sign.self]
     )
 }

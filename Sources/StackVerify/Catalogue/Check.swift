@@ -7,8 +7,8 @@ public struct Check: Sendable {
     public let id: String
     /// What it proves, in one line.
     public let title: String
-    /// The resource type it applies to.
-    public let kind: ResourceKind
+    /// The resource type it applies to; `nil` for checks that apply to every type.
+    public let kind: ResourceKind?
     /// The arguments it takes.
     public let arguments: [Argument]
     /// The AWS calls it needs, for docs and the IAM policy.
@@ -47,7 +47,7 @@ public struct Check: Sendable {
 
     /// A check.
     public init(
-        id: String, title: String, kind: ResourceKind, arguments: [Argument] = [], reads: [String], origin: String,
+        id: String, title: String, kind: ResourceKind?, arguments: [Argument] = [], reads: [String], origin: String,
         evaluate: @escaping @Sendable (CheckContext) async throws -> [Finding]
     ) {
         self.id = id
@@ -76,6 +76,8 @@ public enum ArgumentValueResolved: Sendable, Equatable, CustomStringConvertible 
 
 /// What a check is given: the resources of its spec entry, its arguments, and the live state.
 public struct CheckContext: Sendable {
+    /// The resource type of the entry.
+    public let kind: ResourceKind
     /// The ids of the resources the entry found.
     public let resourceIDs: [String]
     /// The spec entry's name.
@@ -85,6 +87,16 @@ public struct CheckContext: Sendable {
     /// The live state, for every read.
     public let state: LiveState
     let arguments: [String: ArgumentValueResolved]
+
+    /// One finding per resource of the entry, worked out concurrently, in the entry's order.
+    public func eachResource(_ body: @escaping @Sendable (String) async throws -> Finding) async throws -> [Finding] {
+        try await withThrowingTaskGroup(of: (Int, Finding).self) { group in
+            for (index, id) in resourceIDs.enumerated() {
+                group.addTask { (index, try await body(id)) }
+            }
+            return try await group.reduce(into: [(Int, Finding)]()) { $0.append($1) }.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+    }
 
     /// The text argument `name` (declared by the check, so always present).
     public func text(_ name: String) -> String {

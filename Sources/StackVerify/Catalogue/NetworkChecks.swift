@@ -22,7 +22,7 @@ enum NetworkChecks {
         arguments: [.init("cidr", "the expected CIDR block, e.g. 10.50.0.0/16", type: .string, isMain: true)],
         reads: ["ec2:DescribeVpcs"], origin: "seed 000 (integration tests must assert the CIDR)"
     ) { context in
-        try await forEach(context.resourceIDs) { id in
+        try await context.eachResource { id in
             let vpc = try await context.state.vpc(id)
             return .expect(vpc?.cidrBlock == context.text("cidr"), id, property: "cidrBlock", expected: context.text("cidr"), actual: vpc?.cidrBlock ?? "no such VPC")
         }
@@ -32,7 +32,7 @@ enum NetworkChecks {
         id: "vpc-dns-enabled", title: "the VPC resolves DNS and gives instances DNS host names", kind: .vpc,
         reads: ["ec2:DescribeVpcAttribute"], origin: "seed 000 (EnableDnsHostnames asserted on the live VPC)"
     ) { context in
-        try await forEach(context.resourceIDs) { id in
+        try await context.eachResource { id in
             let dns = try await context.state.vpcDNS(id)
             let actual = "enableDnsSupport=\(dns.enableDnsSupport), enableDnsHostnames=\(dns.enableDnsHostnames)"
             return .expect(dns.enableDnsSupport && dns.enableDnsHostnames, id, property: "DNS attributes", expected: "both true", actual: actual)
@@ -49,7 +49,7 @@ enum NetworkChecks {
         ],
         reads: ["ec2:DescribeFlowLogs"], origin: "seed 002 (MaxAggregationInterval 300 is invalid: valid values are 60 and 600)"
     ) { context in
-        try await forEach(context.resourceIDs) { id in
+        try await context.eachResource { id in
             let logs = try await context.state.flowLogs(forResource: id)
             guard !logs.isEmpty else { return .fail(id, "\(id) has no flow log: expected one logging \(context.text("traffic")) traffic") }
             let wantedType = context.text("destination-type")
@@ -94,7 +94,7 @@ enum NetworkChecks {
         guard let vpc = try await context.state.vpc(vpcID) else {
             return context.resourceIDs.map { .fail($0, "\($0): VPC \(vpcID) does not exist") }
         }
-        return try await forEach(context.resourceIDs) { id in
+        return try await context.eachResource { id in
             guard let subnet = try await context.state.subnet(id) else { return .fail(id, "subnet \(id) does not exist") }
             guard subnet.vpcId == vpcID else { return .expect(false, id, property: "vpcId", expected: vpcID, actual: subnet.vpcId) }
             let inside = IPv4Block(vpc.cidrBlock).flatMap { outer in subnet.cidrBlock.flatMap(IPv4Block.init).map(outer.contains) } ?? false
@@ -107,7 +107,7 @@ enum NetworkChecks {
         arguments: [.init("expected", "true for public subnets, false for private ones", type: .boolean, isMain: true)],
         reads: ["ec2:DescribeSubnets"], origin: "seed 000 (public and private tiers)"
     ) { context in
-        try await forEach(context.resourceIDs) { id in
+        try await context.eachResource { id in
             let subnet = try await context.state.subnet(id)
             let actual = subnet.map { String($0.mapPublicIpOnLaunch) } ?? "no such subnet"
             return .expect(actual == context.text("expected"), id, property: "mapPublicIpOnLaunch", expected: context.text("expected"), actual: actual)
@@ -118,7 +118,7 @@ enum NetworkChecks {
         id: "public-subnets-route-to-internet-gateway", title: "public subnets route 0.0.0.0/0 to an internet gateway attached to their VPC", kind: .subnet,
         reads: ["ec2:DescribeSubnets", "ec2:DescribeRouteTables", "ec2:DescribeInternetGateways"], origin: "seed 001 (public route table to the IGW)"
     ) { context in
-        try await forEach(context.resourceIDs) { id in
+        try await context.eachResource { id in
             guard let subnet = try await context.state.subnet(id) else { return .fail(id, "subnet \(id) does not exist") }
             let (table, route) = try await defaultRoute(of: subnet, state: context.state)
             guard let route else { return .fail(id, "subnet \(id) (route table \(table?.id ?? "none")) has no 0.0.0.0/0 route: expected one to an internet gateway") }
@@ -138,7 +138,7 @@ enum NetworkChecks {
         reads: ["ec2:DescribeSubnets", "ec2:DescribeRouteTables", "ec2:DescribeNatGateways", "ec2:DescribeInternetGateways"],
         origin: "seed 001 (no NAT gateway: Fargate tasks in private subnets cannot pull images)"
     ) { context in
-        try await forEach(context.resourceIDs) { id in
+        try await context.eachResource { id in
             guard let subnet = try await context.state.subnet(id) else { return .fail(id, "subnet \(id) does not exist") }
             let (table, route) = try await defaultRoute(of: subnet, state: context.state)
             guard let route else { return .fail(id, "private subnet \(id) (route table \(table?.id ?? "none")) has no 0.0.0.0/0 route: expected one through a NAT gateway") }
@@ -162,7 +162,7 @@ enum NetworkChecks {
         id: "isolated-subnets-have-no-internet-route", title: "isolated (database) subnets have no route to the internet", kind: .subnet,
         reads: ["ec2:DescribeSubnets", "ec2:DescribeRouteTables"], origin: "seed 000 (database tier)"
     ) { context in
-        try await forEach(context.resourceIDs) { id in
+        try await context.eachResource { id in
             guard let subnet = try await context.state.subnet(id) else { return .fail(id, "subnet \(id) does not exist") }
             let (table, route) = try await defaultRoute(of: subnet, state: context.state)
             guard let route else { return .pass(id, "subnet \(id) has no default route") }
@@ -176,7 +176,7 @@ enum NetworkChecks {
         id: "nat-gateway-available", title: "the NAT gateway is available with an Elastic IP, in a public subnet", kind: .natGateway,
         reads: ["ec2:DescribeNatGateways", "ec2:DescribeRouteTables"], origin: "seed 001 (NAT gateway with an EIP)"
     ) { context in
-        try await forEach(context.resourceIDs) { id in
+        try await context.eachResource { id in
             guard let nat = try await context.state.natGateway(id) else { return .fail(id, "NAT gateway \(id) does not exist") }
             guard nat.state == "available" else { return .expect(false, id, property: "state", expected: "available", actual: nat.state) }
             guard let address = nat.addresses.first(where: { $0.allocationId != nil && $0.publicIp != nil }) else {
@@ -196,7 +196,7 @@ enum NetworkChecks {
         arguments: [.init("vpc", "the VPC id", type: .string, isMain: true)],
         reads: ["ec2:DescribeInternetGateways"], origin: "seed 000 (internet gateway of the banking VPC)"
     ) { context in
-        try await forEach(context.resourceIDs) { id in
+        try await context.eachResource { id in
             let gateway = try await context.state.internetGateway(id)
             let attachment = gateway?.attachments.first { $0.vpcId == context.text("vpc") }
             let actual = gateway.map { $0.attachments.map { "\($0.vpcId) (\($0.state))" }.joined(separator: ", ") } ?? "no such gateway"
@@ -216,7 +216,7 @@ enum NetworkChecks {
         ],
         reads: ["ec2:DescribeNetworkAcls"], origin: "seed 000 (NACL rules asserted on the live ACL)"
     ) { context in
-        try await forEach(context.resourceIDs) { id in
+        try await context.eachResource { id in
             guard let acl = try await context.state.networkAcl(id) else { return .fail(id, "network ACL \(id) does not exist") }
             let egress = context.text("direction") == "egress"
             let source = IPv4Block(context.text("from"))
@@ -245,7 +245,7 @@ enum NetworkChecks {
         arguments: [.init("allowed-ports", "ports that may be open to 0.0.0.0/0 or ::/0, e.g. [443]", type: .integers, default: .list([]), isMain: true)],
         reads: ["ec2:DescribeSecurityGroups"], origin: "seed 000 (security group rules never checked against AWS)"
     ) { context in
-        try await forEach(context.resourceIDs) { id in
+        try await context.eachResource { id in
             guard let group = try await context.state.securityGroup(id) else { return .fail(id, "security group \(id) does not exist") }
             let allowed = Set(context.integers("allowed-ports"))
             let open = group.ingress.filter { rule in
@@ -265,7 +265,7 @@ enum NetworkChecks {
         arguments: [.init("groups", "the security group ids that may be sources", type: .strings, isMain: true)],
         reads: ["ec2:DescribeSecurityGroups"], origin: "seed 000 (ECS tasks reachable only from the ALB's group)"
     ) { context in
-        try await forEach(context.resourceIDs) { id in
+        try await context.eachResource { id in
             guard let group = try await context.state.securityGroup(id) else { return .fail(id, "security group \(id) does not exist") }
             let allowed = Set(context.list("groups"))
             let stray = group.ingress.filter { rule in
@@ -283,7 +283,7 @@ enum NetworkChecks {
         arguments: [.init("route-tables", "route table ids it must be associated with (the private ones)", type: .strings, isMain: true)],
         reads: ["ec2:DescribeVpcEndpoints"], origin: "seed 000 (S3 gateway endpoint for the private subnets)"
     ) { context in
-        try await forEach(context.resourceIDs) { id in
+        try await context.eachResource { id in
             guard let endpoint = try await context.state.vpcEndpoint(id) else { return .fail(id, "VPC endpoint \(id) does not exist") }
             guard endpoint.type.lowercased() == "gateway", endpoint.serviceName.hasSuffix(".s3") else {
                 return .fail(id, "VPC endpoint \(id) is a \(endpoint.type) endpoint for \(endpoint.serviceName): expected a Gateway endpoint for S3")
@@ -299,7 +299,7 @@ enum NetworkChecks {
         arguments: [.init("subnets", "subnet ids it must have a network interface in; any when empty", type: .strings, default: .list([]), isMain: true)],
         reads: ["ec2:DescribeVpcEndpoints"], origin: "seed 000 (ECR api/dkr endpoints with private DNS)"
     ) { context in
-        try await forEach(context.resourceIDs) { id in
+        try await context.eachResource { id in
             guard let endpoint = try await context.state.vpcEndpoint(id) else { return .fail(id, "VPC endpoint \(id) does not exist") }
             guard endpoint.type.lowercased() == "interface" else { return .expect(false, id, property: "type", expected: "Interface", actual: endpoint.type) }
             guard endpoint.privateDnsEnabled == true else { return .expect(false, id, property: "privateDnsEnabled", expected: "true", actual: endpoint.privateDnsEnabled.map(String.init) ?? "absent") }
@@ -313,7 +313,7 @@ enum NetworkChecks {
         arguments: [.init("workload-groups", "security groups of workloads that the endpoint must not use", type: .strings, isMain: true)],
         reads: ["ec2:DescribeVpcEndpoints"], origin: "seed 000 (ECR endpoints reused the ECS security group)"
     ) { context in
-        try await forEach(context.resourceIDs) { id in
+        try await context.eachResource { id in
             guard let endpoint = try await context.state.vpcEndpoint(id) else { return .fail(id, "VPC endpoint \(id) does not exist") }
             let shared = endpoint.securityGroupIds.filter { context.list("workload-groups").contains($0) }
             let actual = endpoint.securityGroupIds.isEmpty ? "none" : endpoint.securityGroupIds.joined(separator: ", ")
@@ -334,15 +334,5 @@ enum NetworkChecks {
         let ports = rule.ipProtocol == "-1" ? "all traffic" : "\(rule.ipProtocol) \(rule.fromPort.map(String.init) ?? "*")\(rule.toPort != rule.fromPort ? "-\(rule.toPort.map(String.init) ?? "*")" : "")"
         let sources = rule.ipv4Ranges.map(\.cidr) + rule.ipv6Ranges.map(\.cidr) + rule.prefixListIds.map(\.id) + rule.userIdGroupPairs.compactMap(\.groupId)
         return "\(ports) from \(sources.joined(separator: ", "))"
-    }
-
-    /// One finding per resource, read concurrently.
-    static func forEach(_ ids: [String], _ body: @escaping @Sendable (String) async throws -> Finding) async throws -> [Finding] {
-        try await withThrowingTaskGroup(of: (Int, Finding).self) { group in
-            for (index, id) in ids.enumerated() {
-                group.addTask { (index, try await body(id)) }
-            }
-            return try await group.reduce(into: [(Int, Finding)]()) { $0.append($1) }.sorted { $0.0 < $1.0 }.map(\.1)
-        }
     }
 }

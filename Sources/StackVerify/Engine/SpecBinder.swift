@@ -82,12 +82,12 @@ public enum SpecBinder {
 
         mutating func check(_ use: CheckUse, kind: ResourceKind) -> PlannedCheck? {
             guard let check = Catalogue.check(id: use.id) else {
-                let near = Catalogue.checks.filter { $0.kind == kind }.map(\.id)
+                let near = Catalogue.checks.filter { $0.kind == kind || $0.kind == nil }.map(\.id)
                 errors.append(SpecError("unknown check `\(use.id)`; checks for `\(kind)`: \(near.isEmpty ? "none" : near.joined(separator: ", "))", at: use.location))
                 return nil
             }
-            guard check.kind == kind else {
-                errors.append(SpecError("check `\(check.id)` applies to `\(check.kind)` resources, not `\(kind)`", at: use.location))
+            guard check.kind == nil || check.kind == kind else {
+                errors.append(SpecError("check `\(check.id)` applies to `\(check.kind?.rawValue ?? "any")` resources, not `\(kind)`", at: use.location))
                 return nil
             }
             var arguments: [String: ArgumentValueResolved] = [:]

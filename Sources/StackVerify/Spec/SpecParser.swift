@@ -229,7 +229,8 @@ public enum SpecParser {
             if let named = value.mapping {
                 for (argumentKey, argumentValue) in named {
                     guard let name = argumentKey.string, let argument = argument(argumentValue) else { continue }
-                    arguments[name] = argument
+                    // Faults in a named argument point at its name.
+                    arguments[name] = Located(value: argument.value, location: location(argumentKey))
                 }
             } else if let argument = argument(value) {
                 // A bare value fills the check's main argument, resolved against the catalogue later.
