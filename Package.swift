@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "stack-verify", targets: ["stack-verify"]),
         .library(name: "AWSClient", targets: ["AWSClient"]),
         .library(name: "AWSServices", targets: ["AWSServices"]),
+        .library(name: "StackVerify", targets: ["StackVerify"]),
+        .library(name: "StackVerifyXCTest", targets: ["StackVerifyXCTest"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -35,6 +37,10 @@ let package = Package(
         .target(
             name: "StackVerify",
             dependencies: ["AWSClient", "AWSServices", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "StackVerifyXCTest",
+            dependencies: ["StackVerify"]
         ),
         .executableTarget(
             name: "stack-verify",

@@ -57,7 +57,12 @@ public enum ResourceKind: String, CaseIterable, Sendable, CustomStringConvertibl
         case .flowLog: PropertySchema.paths(of: FlowLog.self)
         case .vpcEndpoint: PropertySchema.paths(of: VpcEndpoint.self)
         case .elasticIP: PropertySchema.paths(of: ElasticIP.self)
-        case .bucket, .kmsKey, .logGroup, .ecsCluster, .ecsService, .taskDefinition: []
+        case .bucket: PropertySchema.paths(of: BucketConfiguration.self)
+        case .kmsKey: PropertySchema.paths(of: KeyConfiguration.self)
+        case .logGroup: PropertySchema.paths(of: CloudWatchLogs.LogGroup.self)
+        case .ecsCluster: PropertySchema.paths(of: ECS.Cluster.self) + ["containerInsights", "tags"]
+        case .ecsService: PropertySchema.paths(of: ECS.Service.self) + ["tags"]
+        case .taskDefinition: PropertySchema.paths(of: ECS.TaskDefinition.self) + ["tags"]
         }
     }
 

@@ -42,8 +42,19 @@ extension ResourceKind {
         case .flowLog: return try await state.flowLog(id).map { try ResourceSnapshot(kind: self, id: id, model: $0) }
         case .vpcEndpoint: return try await state.vpcEndpoint(id).map { try ResourceSnapshot(kind: self, id: id, model: $0) }
         case .elasticIP: return try await state.elasticIP(id).map { try ResourceSnapshot(kind: self, id: id, model: $0) }
-        case .bucket, .kmsKey, .logGroup, .ecsCluster, .ecsService, .taskDefinition:
-            return nil
+        case .bucket: return try await state.bucket(id).map { try ResourceSnapshot(kind: self, id: id, model: $0) }
+        case .kmsKey: return try await state.key(id).map { try ResourceSnapshot(kind: self, id: id, model: $0) }
+        case .logGroup: return try await state.logGroup(id).map { try ResourceSnapshot(kind: self, id: id, model: $0) }
+        case .ecsCluster:
+            return try await state.cluster(id).map { cluster in
+                var extra: [String: JSONValue] = ["tags": .object(cluster.tags.mapValues(JSONValue.string))]
+                extra["containerInsights"] = cluster.containerInsights.map(JSONValue.string)
+                return try ResourceSnapshot(kind: self, id: id, model: cluster, extra: extra)
+            }
+        case .ecsService:
+            return try await state.service(id).map { try ResourceSnapshot(kind: self, id: id, model: $0, extra: ["tags": .object($0.tags.mapValues(JSONValue.string))]) }
+        case .taskDefinition:
+            return try await state.taskDefinition(id).map { try ResourceSnapshot(kind: self, id: id, model: $0, extra: ["tags": .object($0.tags.mapValues(JSONValue.string))]) }
         }
     }
 

@@ -13,6 +13,7 @@ public enum JSONValue: Sendable, Equatable, CustomStringConvertible {
     public init(encoding model: some Encodable) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
+        encoder.dateEncodingStrategy = .iso8601
         let data = try encoder.encode(model)
         self.init(any: try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]))
     }
