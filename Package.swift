@@ -66,6 +66,10 @@ let package = Package(
             dependencies: ["StackVerify"]
         ),
         .testTarget(
+            name: "LiveStackTests",
+            dependencies: ["StackVerify", "StackVerifyXCTest"]
+        ),
+        .testTarget(
             name: "StackVerifyCLITests",
             dependencies: ["AWSClient", "stack-verify"]
         ),

@@ -14,6 +14,12 @@ public final class LiveStack: Sendable {
         /// The check id, or `resources` for existence, count and property expectations.
         public var check: String
 
+        /// A case: `check` on the spec entry named `entry`.
+        public init(entry: String, check: String) {
+            self.entry = entry
+            self.check = check
+        }
+
         /// `entry: check`.
         public var description: String { "\(entry): \(check)" }
     }

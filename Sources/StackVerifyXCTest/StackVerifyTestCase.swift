@@ -3,9 +3,16 @@ import StackVerify
 import XCTest
 
 /// A base class for teams whose tests are XCTest: subclass it, return the spec (and, if not the default,
-/// the outputs file) and every check of the spec runs against the deployed stack in `testDeployedStack`.
+/// the outputs file), and declare one test that calls `verifyDeployedStack()`:
 ///
-/// With no outputs file the test is skipped on a developer's machine and fails when `CI=true`.
+///     final class PaymentsStackTests: StackVerifyTestCase {
+///         override var specPath: String { "specs/payments.yaml" }
+///         func testDeployedStack() async throws { try await verifyDeployedStack() }
+///     }
+///
+/// (XCTest on Linux finds only test methods declared in the test target itself, so the one-line test
+/// cannot be inherited.) With no outputs file the test is skipped on a developer's machine and fails
+/// when `CI=true`.
 open class StackVerifyTestCase: XCTestCase {
     /// The spec to verify; subclasses override it.
     open var specPath: String { "" }
@@ -17,16 +24,18 @@ open class StackVerifyTestCase: XCTestCase {
     open var suffix: String? { nil }
 
     /// Verifies the whole spec, failing once per result that did not pass, with its message.
-    public func testDeployedStack() async throws {
-        // XCTest also runs this inherited test on the base class itself, which names no spec.
-        guard !specPath.isEmpty else { return }
+    public func verifyDeployedStack(file: StaticString = #filePath, line: UInt = #line) async throws {
+        guard !specPath.isEmpty else {
+            XCTFail("\(type(of: self)) names no spec: override specPath", file: file, line: line)
+            return
+        }
         let stack = LiveStack(VerificationInputs(specPath: specPath, outputsPath: outputsPath, suffix: suffix))
         if !stack.shouldRun {
             throw XCTSkip(stack.skipReason)
         }
         for testCase in stack.cases {
             for result in await stack.run(testCase) {
-                XCTFail("\(testCase) [\(result.status.rawValue)] \(result.message)")
+                XCTFail("\(testCase) [\(result.status.rawValue)] \(result.message)", file: file, line: line)
             }
         }
     }
