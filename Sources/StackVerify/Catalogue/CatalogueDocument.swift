@@ -23,6 +23,16 @@ public enum CatalogueDocument {
             lines += ["## Any resource type", ""]
             for check in general { lines += entry(check) }
         }
+        lines += [
+            "# Properties a spec can test",
+            "",
+            "Under an entry's `expect:`, by these paths (`a.b` for nested values, `list[]` marks a list of objects,",
+            "tested with `each`, `contains` or `count`). `stack-verify describe TYPE ID` shows their live values.",
+            "",
+        ]
+        for kind in ResourceKind.allCases {
+            lines += ["## `\(kind)` (\(kind.identifier))", "", kind.propertyPaths.map { "`\($0)`" }.joined(separator: ", "), ""]
+        }
         return lines.joined(separator: "\n")
     }
 
