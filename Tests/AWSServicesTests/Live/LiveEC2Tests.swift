@@ -8,15 +8,14 @@ import Testing
 @Suite(
     "live: EC2 reads decode the banking stack",
     .enabled(if: LiveEmulator.shouldRun, LiveEmulator.skipReason),
-    .enabled(if: BankingOutputs.shouldRun, BankingOutputs.skipReason)
+    .enabled(if: FixtureOutputs.banking.isAvailable, FixtureOutputs.banking.skipReason)
 )
 struct LiveEC2Tests {
     let ec2: EC2
-    let outputs: BankingOutputs
+    let outputs = FixtureOutputs.banking
 
     init() throws {
         ec2 = EC2(client: try LiveEmulator.client())
-        outputs = try BankingOutputs.load()
     }
 
     /// Filters to the stack's VPC.
@@ -278,7 +277,7 @@ struct LiveEC2Tests {
     struct NamedResource: Sendable, CustomTestStringConvertible {
         var kind: String
         var name: String
-        var id: @Sendable (BankingOutputs) throws -> String
+        var id: @Sendable (FixtureOutputs) throws -> String
         var find: @Sendable (EC2, [EC2.Filter]) async throws -> [String]
         var testDescription: String { kind }
     }
@@ -299,66 +298,5 @@ struct LiveEC2Tests {
     func findByName(_ resource: NamedResource) async throws {
         let found = try await resource.find(ec2, [.init(name: "tag:Name", values: [outputs.name(resource.name)])])
         #expect(found == [try resource.id(outputs)])
-    }
-}
-
-/// The outputs file of the `banking` fixture (`scripts/deploy banking --outputs PATH`), named by
-/// `STACKVERIFY_BANKING_OUTPUTS`. Without it, live EC2 tests are skipped on a developer's machine and fail
-/// under `CI=true`, so that a CI run never passes without reading the stack.
-struct BankingOutputs: Sendable {
-    static let path = LiveEmulator.environment["STACKVERIFY_BANKING_OUTPUTS"]
-
-    /// Whether the tests run: an outputs file is named, or this is CI, where its absence must fail.
-    static let shouldRun = path != nil || LiveEmulator.isCI
-
-    /// The reason shown when the tests are skipped.
-    static let skipReason: Comment = "no banking stack: `scripts/deploy banking --suffix S --outputs F` and export STACKVERIFY_BANKING_OUTPUTS=F"
-
-    /// Single values, and lists as a deploy writes them.
-    private var strings: [String: String] = [:]
-    private var lists: [String: [String]] = [:]
-
-    /// Reads the file, in the `cdktf-flat` shape or the `cdktf-nested` one (the same under one stack key).
-    static func load() throws -> BankingOutputs {
-        guard let path else { throw Missing(reason: "CI=true but STACKVERIFY_BANKING_OUTPUTS is not set: scripts/test deploys banking and exports it") }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw Missing(reason: "STACKVERIFY_BANKING_OUTPUTS=\(path) cannot be read: \(error.localizedDescription)")
-        }
-        guard var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw Missing(reason: "\(path) is not a JSON object")
-        }
-        if object.count == 1, let nested = object.values.first as? [String: Any] { object = nested }
-        var outputs = BankingOutputs()
-        for (key, value) in object {
-            if let text = value as? String { outputs.strings[key] = text }
-            if let list = value as? [String] { outputs.lists[key] = list }
-        }
-        return outputs
-    }
-
-    /// The single value under `key`.
-    func string(_ key: String) throws -> String {
-        guard let value = strings[key] else { throw Missing(reason: "\(Self.path ?? "the outputs file") has no string output \(key)") }
-        return value
-    }
-
-    /// The list under `key`.
-    func strings(_ key: String) throws -> [String] {
-        guard let value = lists[key] else { throw Missing(reason: "\(Self.path ?? "the outputs file") has no list output \(key)") }
-        return value
-    }
-
-    /// The `Name` tag the fixture gives a resource: `banking-<what>-<suffix>`.
-    func name(_ what: String) -> String {
-        "banking-\(what)-\(strings["environment_suffix"] ?? "")"
-    }
-
-    /// An outputs file that is missing, unreadable or lacks a key.
-    struct Missing: Error, CustomStringConvertible {
-        var reason: String
-        var description: String { reason }
     }
 }

@@ -8,10 +8,10 @@ import Testing
 @Suite(
     "live: ECS reads of the lms stack",
     .enabled(if: LiveEmulator.shouldRun, LiveEmulator.skipReason),
-    .enabled(if: StackOutputs.lms.isAvailable, StackOutputs.lms.skipReason)
+    .enabled(if: FixtureOutputs.lms.isAvailable, FixtureOutputs.lms.skipReason)
 )
 struct LiveECSTests {
-    let outputs = StackOutputs.lms
+    let outputs = FixtureOutputs.lms
 
     func ecs() throws -> ECS { ECS(client: try LiveEmulator.client()) }
 

@@ -8,10 +8,10 @@ import Testing
 @Suite(
     "live: KMS reads of the encryption stack's key",
     .enabled(if: LiveEmulator.shouldRun, LiveEmulator.skipReason),
-    .enabled(if: StackOutputs.encryption.isAvailable, StackOutputs.encryption.skipReason)
+    .enabled(if: FixtureOutputs.encryption.isAvailable, FixtureOutputs.encryption.skipReason)
 )
 struct LiveKMSTests {
-    let outputs = StackOutputs.encryption
+    let outputs = FixtureOutputs.encryption
 
     func kms() throws -> KMS { KMS(client: try LiveEmulator.client()) }
 

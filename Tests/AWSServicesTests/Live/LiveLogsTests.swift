@@ -8,10 +8,10 @@ import Testing
 @Suite(
     "live: CloudWatch Logs reads of the encryption stack's log group",
     .enabled(if: LiveEmulator.shouldRun, LiveEmulator.skipReason),
-    .enabled(if: StackOutputs.encryption.isAvailable, StackOutputs.encryption.skipReason)
+    .enabled(if: FixtureOutputs.encryption.isAvailable, FixtureOutputs.encryption.skipReason)
 )
 struct LiveLogsTests {
-    let outputs = StackOutputs.encryption
+    let outputs = FixtureOutputs.encryption
 
     func logs() throws -> CloudWatchLogs { CloudWatchLogs(client: try LiveEmulator.client()) }
 

@@ -3,61 +3,17 @@ import AWSServices
 import Foundation
 import Testing
 
-/// The outputs file of a fixture stack deployed into the emulator, found through an environment variable
-/// (scripts/test deploys each stack with suffix `live` and exports it). Read in any of the shapes a deploy
-/// writes: cdktf flat, cdktf nested under `TapStack<suffix>`, or CloudFormation (CamelCase, lists joined).
-/// Without the variable, the live suites of that stack are skipped on a developer's machine and fail in CI.
-struct StackOutputs: Sendable {
-    /// The variable naming the file, e.g. `STACKVERIFY_STORAGE_OUTPUTS`.
-    let variable: String
-    /// The stack, for messages.
-    let stack: String
-
-    static let storage = StackOutputs(variable: "STACKVERIFY_STORAGE_OUTPUTS", stack: "storage")
-    static let encryption = StackOutputs(variable: "STACKVERIFY_ENCRYPTION_OUTPUTS", stack: "encryption")
-    static let lms = StackOutputs(variable: "STACKVERIFY_LMS_OUTPUTS", stack: "lms")
-
-    /// Whether the suite runs: the file is named, or this is CI, where its absence must fail.
-    var isAvailable: Bool { LiveEmulator.environment[variable] != nil || LiveEmulator.isCI }
-
-    /// Why the suite is skipped.
-    var skipReason: Comment {
-        "\(variable) is not set: scripts/deploy \(stack) --suffix S --outputs PATH, then export \(variable)=PATH (scripts/test does both)"
-    }
-
-    /// The string output `key` (snake_case, as the fixture names it).
-    func string(_ key: String) throws -> String {
-        let value = try self.value(key)
-        return try #require(value as? String, "\(key) in \(variable) is not a string: \(value)")
-    }
-
-    /// The list output `key`.
-    func strings(_ key: String) throws -> [String] {
-        let value = try self.value(key)
-        if let list = value as? [String] { return list }
-        return try #require(value as? String, "\(key) in \(variable) is not a list: \(value)").split(separator: ",").map(String.init)
-    }
-
-    private func value(_ key: String) throws -> Any {
-        let path = try #require(LiveEmulator.environment[variable], "CI=true but \(variable) is not set: scripts/test deploys the \(stack) stack and exports it")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any], "\(path) is not a JSON object")
-        let outputs = object.count == 1 ? (object.values.first as? [String: Any] ?? object) : object
-        let camel = key.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
-        return try #require(outputs[key] ?? outputs[camel], "no output \(key) in \(path)")
-    }
-}
-
 /// Every S3 read, decoded from the emulator's answers about the `storage` stack (versioned, lifecycled,
 /// replicated, locked-down SSE-KMS bucket) and the `encryption` stack's plainer bucket, as the read-only
 /// identity with signature checking on.
 @Suite(
     "live: S3 reads of the storage and encryption stacks",
     .enabled(if: LiveEmulator.shouldRun, LiveEmulator.skipReason),
-    .enabled(if: StackOutputs.storage.isAvailable, StackOutputs.storage.skipReason),
-    .enabled(if: StackOutputs.encryption.isAvailable, StackOutputs.encryption.skipReason)
+    .enabled(if: FixtureOutputs.storage.isAvailable, FixtureOutputs.storage.skipReason),
+    .enabled(if: FixtureOutputs.encryption.isAvailable, FixtureOutputs.encryption.skipReason)
 )
 struct LiveS3Tests {
-    let storage = StackOutputs.storage
+    let storage = FixtureOutputs.storage
 
     func s3() throws -> S3 { S3(client: try LiveEmulator.client()) }
 
@@ -87,7 +43,7 @@ struct LiveS3Tests {
     @Test("GetBucketVersioning: Enabled on the storage bucket, never set on the encryption stack's")
     func versioning() async throws {
         #expect(try await s3().versioning(bucket: try storage.string("transaction_logs_bucket_name")).status == "Enabled")
-        #expect(try await s3().versioning(bucket: try StackOutputs.encryption.string("data_bucket_name")).status == nil)
+        #expect(try await s3().versioning(bucket: try FixtureOutputs.encryption.string("data_bucket_name")).status == nil)
     }
 
     @Test("GetBucketLifecycleConfiguration: archive to Glacier at 90 days, expire at 365")
@@ -139,7 +95,7 @@ struct LiveS3Tests {
         let s3 = try s3()
         let bucket = try storage.string("transaction_logs_bucket_name")
         let replica = try storage.string("replica_bucket_name")
-        let data = try StackOutputs.encryption.string("data_bucket_name")
+        let data = try FixtureOutputs.encryption.string("data_bucket_name")
         #expect(try await s3.logging(bucket: bucket) == nil)
         #expect(try await s3.ownershipControls(bucket: bucket) == nil)
         #expect(try await s3.lifecycle(bucket: replica) == nil)
