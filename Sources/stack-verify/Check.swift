@@ -39,7 +39,8 @@ struct CheckCommand: AsyncParsableCommand {
         do {
             plan = try VerificationInputs(specPath: spec, outputsPath: outputs, stack: stack, suffix: suffix).plan()
         } catch let error as SpecErrors {
-            throw InputError(description: "spec \(spec) has \(error.errors.count) error\(error.errors.count == 1 ? "" : "s"):\n\(error)")
+            // One fault is one line; several are listed under a count, one per line.
+            throw InputError(description: error.errors.count == 1 ? error.description : "spec \(spec) has \(error.errors.count) errors:\n\(error)")
         } catch let error as OutputsError {
             throw InputError(description: error.description)
         }
