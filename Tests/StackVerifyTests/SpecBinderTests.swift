@@ -80,3 +80,33 @@ struct SpecBinderTests {
         }
     }
 }
+
+/// CloudFormation writes lists as comma-joined strings; where a spec wants a list they are split.
+struct CloudFormationListTests {
+    @Test("a comma-joined output fills `ids` and list arguments item by item")
+    func commaJoinedLists() throws {
+        let outputs = StackOutputs(path: "outputs.json", stackName: "TapStackpr1", values: [
+            "VpcId": .string("vpc-1"), "PrivateSubnetIds": .string("subnet-a,subnet-b"),
+        ])
+        let spec = try SpecParser.parse("""
+        resources:
+          - name: private
+            type: subnet
+            ids: ${outputs.private_subnet_ids}
+          - name: service
+            type: ecs-service
+            id: cluster/service
+            checks:
+              - ecs-service-private-networking: ${outputs.private_subnet_ids}
+          - name: vpc
+            type: vpc
+            id: ${outputs.vpc_id}
+            checks:
+              - vpc-cidr: ${outputs.vpc_id}
+        """, path: "spec.yaml")
+        let plan = try SpecBinder.bind(spec, outputs: outputs, suffix: "pr1")
+        #expect(plan.entries[0].selector == .ids(["subnet-a", "subnet-b"]))
+        #expect(plan.entries[1].checks[0].arguments["subnets"] == .list(["subnet-a", "subnet-b"]))
+        #expect(plan.entries[2].checks[0].arguments["cidr"] == .text("vpc-1"))
+    }
+}

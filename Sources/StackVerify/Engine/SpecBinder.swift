@@ -29,7 +29,7 @@ public enum SpecBinder {
             let selector: ResolvedSelector
             switch entry.selector {
             case let .ids(templates):
-                selector = .ids(templates.flatMap { resolve($0)?.items ?? [] })
+                selector = .ids(templates.flatMap { resolve($0, asList: true)?.items ?? [] })
             case let .tags(tags):
                 guard kind.isFoundByTags else {
                     errors.append(SpecError("`\(kind)` resources cannot be found by tags; name them with `id` or `ids` (\(kind.identifier))", at: entry.location))
@@ -99,7 +99,7 @@ public enum SpecBinder {
                     errors.append(SpecError("check `\(check.id)` \(reason); its arguments: \(known.isEmpty ? "none" : known.joined(separator: ", "))", at: value.location))
                     continue
                 }
-                guard let resolved = resolve(value) else { continue }
+                guard let resolved = resolve(value, asList: argument.type == .strings || argument.type == .integers) else { continue }
                 if let problem = Self.typeProblem(resolved, argument.type) {
                     errors.append(SpecError("argument `\(argument.name)` of `\(check.id)` \(problem)", at: value.location))
                     continue
@@ -136,14 +136,15 @@ public enum SpecBinder {
             }
         }
 
-        /// The value of a template argument: a list when it is a single list output, else text.
-        mutating func resolve(_ located: Located<ArgumentValue>) -> ArgumentValueResolved? {
+        /// The value of a template argument: a list when it is a single list output (or one read as a list
+        /// where a list is wanted), else text.
+        mutating func resolve(_ located: Located<ArgumentValue>, asList: Bool) -> ArgumentValueResolved? {
             switch located.value {
             case let .scalar(template):
-                guard let value = resolve(Located(value: template, location: located.location)) else { return nil }
+                guard let value = resolve(Located(value: template, location: located.location), asList: asList) else { return nil }
                 return value.isList ? .list(value.items) : .text(value.items.first ?? "")
             case let .list(templates):
-                return .list(templates.flatMap { resolve(Located(value: $0, location: located.location))?.items ?? [] })
+                return .list(templates.flatMap { resolve(Located(value: $0, location: located.location), asList: asList)?.items ?? [] })
             }
         }
 
@@ -153,11 +154,15 @@ public enum SpecBinder {
             var isList: Bool
         }
 
-        mutating func resolve(_ located: Located<Template>) -> Resolved? {
+        /// The value of a template. A single output reference is a list when the output is one, or when
+        /// `asList` (ids, list arguments) asks for one: then a JSON-encoded or comma-joined string, as
+        /// CloudFormation writes lists, is split.
+        mutating func resolve(_ located: Located<Template>, asList: Bool = false) -> Resolved? {
             let template = located.value
             if template.isSingleOutput, let key = template.outputKeys.first {
                 do {
-                    if case .list = try outputs.lookup(key).value {
+                    let isNativeList = if case .list = try outputs.lookup(key).value { true } else { false }
+                    if isNativeList || asList {
                         return Resolved(items: try outputs.list(key), isList: true)
                     }
                     return Resolved(items: [try outputs.string(key)], isList: false)
