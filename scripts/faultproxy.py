@@ -30,6 +30,9 @@ requests excluded): {"method", "path" (with query), "target" (X-Amz-Target), "ac
 (form/query Action), "outcome" (plan item applied, "pass" or "skewed"), "amzDate",
 "clientPort" (the client's TCP port: equal ports mean a reused connection)}.
 
+--tls-dir DIR serves HTTPS with a self-signed certificate for 127.0.0.1 written to DIR/cert.pem, for
+proving that clients verify TLS and honour AWS_CA_BUNDLE.
+
 Lifetime: the proxy exits when its stdin (if a pipe) reaches EOF, when its parent process
 dies, or after --lifetime seconds (default 300), so it never outlives a test run.
 """
@@ -381,6 +384,24 @@ def watch_lifetime(lifetime):
     threading.Thread(target=clock, daemon=True).start()
 
 
+def tls_context(directory):
+    """A server context with a self-signed certificate for 127.0.0.1, made with the openssl CLI.
+
+    Clients trust it only when told to (AWS_CA_BUNDLE), which is what the TLS tests prove.
+    """
+    import ssl
+    import subprocess
+    cert, key = os.path.join(directory, "cert.pem"), os.path.join(directory, "key.pem")
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-keyout", key, "-out", cert,
+         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True,
+    )
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    return context
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description="Fault-injecting HTTP/1.1 proxy for loopback tests.")
     p.add_argument("--upstream", required=True, help="http://127.0.0.1:PORT of the emulator")
@@ -389,6 +410,8 @@ def main(argv=None):
                    help="act as a server whose clock is this many seconds ahead")
     p.add_argument("--lifetime", type=float, default=300.0, metavar="SECONDS",
                    help="exit after this long at the latest (default 300)")
+    p.add_argument("--tls-dir", metavar="DIR",
+                   help="serve HTTPS with a fresh self-signed certificate for 127.0.0.1, written to DIR/cert.pem")
     args = p.parse_args(argv)
     try:
         state = State(args.upstream, parse_plan(args.plan), args.clock_offset)
@@ -398,6 +421,8 @@ def main(argv=None):
     Handler.state = state
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
+    if args.tls_dir:
+        server.socket = tls_context(args.tls_dir).wrap_socket(server.socket, server_side=True)
     watch_lifetime(args.lifetime)
     print(f"PORT={server.server_address[1]}", flush=True)
     try:

@@ -48,6 +48,7 @@ public struct AWSClient: Sendable {
             debugLog?.request(signed, attempt: attempt)
             let failure: AWSError
             var isTimeout = false
+            var isCertificateFailure = false
             do {
                 let started = Date()
                 let response = try await transport.send(signed)
@@ -70,9 +71,11 @@ public struct AWSClient: Sendable {
             } catch {
                 debugLog?.failure(error)
                 isTimeout = error.kind == .timedOut
+                // A certificate that fails verification will fail again: that is not worth a retry.
+                isCertificateFailure = error.kind == .tls
                 failure = AWSError(kind: .network, service: request.service, operation: request.operation, message: error.description, attempts: attempt)
             }
-            let retryable = failure.kind == .throttling || failure.kind == .transient || failure.kind == .network
+            let retryable = failure.kind == .throttling || failure.kind == .transient || (failure.kind == .network && !isCertificateFailure)
             guard retryable, attempt < policy.maxAttempts else { throw failure }
             if policy.usesRetryQuota {
                 guard let cost = retryQuota.acquire(isTimeout: isTimeout) else {

@@ -15,11 +15,14 @@ final class FaultProxy {
     }
 
     let endpoint: String
+    /// Where the certificate of an HTTPS proxy is, `cert.pem` inside.
+    let tlsDirectory: String?
     private let process: Process
     private let input: Pipe
 
-    private init(endpoint: String, process: Process, input: Pipe) {
+    private init(endpoint: String, tlsDirectory: String?, process: Process, input: Pipe) {
         self.endpoint = endpoint
+        self.tlsDirectory = tlsDirectory
         self.process = process
         self.input = input
     }
@@ -29,11 +32,12 @@ final class FaultProxy {
     }
 
     /// Starts a proxy to `upstream` with `plan` (e.g. `["throttle", "pass"]`) and waits until it listens.
-    static func start(upstream: String, plan: [String], clockOffset: Int? = nil) async throws -> FaultProxy {
+    static func start(upstream: String, plan: [String], clockOffset: Int? = nil, tlsDirectory: String? = nil) async throws -> FaultProxy {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         var arguments = ["python3", LiveEmulator.repositoryRoot.appendingPathComponent("scripts/faultproxy.py").path, "--upstream", upstream, "--plan", plan.joined(separator: ",")]
         if let clockOffset { arguments += ["--clock-offset", String(clockOffset)] }
+        if let tlsDirectory { arguments += ["--tls-dir", tlsDirectory] }
         process.arguments = arguments
         let input = Pipe()
         let output = Pipe()
@@ -55,7 +59,7 @@ final class FaultProxy {
             process.terminate()
             throw FaultProxyFailed(description: "faultproxy.py did not report its port; it printed: \(firstLine)")
         }
-        return FaultProxy(endpoint: "http://127.0.0.1:\(port)", process: process, input: input)
+        return FaultProxy(endpoint: "\(tlsDirectory == nil ? "http" : "https")://127.0.0.1:\(port)", tlsDirectory: tlsDirectory, process: process, input: input)
     }
 
     /// Every request the proxy has received, in order.
@@ -63,8 +67,8 @@ final class FaultProxy {
         guard let url = URLComponents(string: endpoint) else {
             throw FaultProxyFailed(description: "the proxy's endpoint \(endpoint) is not a URL")
         }
-        let request = HTTPRequest(method: "GET", endpoint: Endpoint(scheme: "http", host: url.host ?? "127.0.0.1", port: url.port), path: "/__faultproxy/log")
-        let response = try await CurlTransport().send(request)
+        let request = HTTPRequest(method: "GET", endpoint: Endpoint(scheme: url.scheme ?? "http", host: url.host ?? "127.0.0.1", port: url.port), path: "/__faultproxy/log")
+        let response = try await CurlTransport(options: .init(caBundle: tlsDirectory.map { "\($0)/cert.pem" })).send(request)
         return try JSONDecoder().decode([LoggedRequest].self, from: response.body)
     }
 

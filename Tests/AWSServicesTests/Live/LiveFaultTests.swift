@@ -79,6 +79,24 @@ struct LiveFaultTests {
         #expect(abs(client.clockSkewSeconds - 3600) < 60)
     }
 
+    @Test("TLS is verified: an untrusted certificate is refused at once; trusted through AWS_CA_BUNDLE it works")
+    func tlsVerification() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let proxy = try await FaultProxy.start(upstream: try #require(LiveEmulator.endpoint), plan: [], tlsDirectory: directory.path)
+        #expect(proxy.endpoint.hasPrefix("https://127.0.0.1:"))
+
+        let untrusted = try await #require(throws: AWSError.self) { try await STS(client: LiveEmulator.client(through: proxy.endpoint)).callerIdentity() }
+        #expect(untrusted.kind == .network)
+        #expect(untrusted.attempts == 1)
+        #expect(untrusted.message.contains("tls"), "\(untrusted)")
+
+        var configuration = try LiveEmulator.configuration(endpointOverride: proxy.endpoint)
+        configuration.caBundle = directory.appendingPathComponent("cert.pem").path
+        let identity = try await STS(client: AWSClient(configuration: configuration)).callerIdentity()
+        #expect(identity.arn.hasSuffix(":user/stackverify-readonly"))
+    }
+
     @Test("an endpoint nobody listens on is a network error after the retries")
     func unreachableEndpoint() async throws {
         let client = try LiveEmulator.client(through: "http://127.0.0.1:9", retry: RetryPolicy(maxAttempts: 2))
