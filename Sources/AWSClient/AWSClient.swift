@@ -44,7 +44,8 @@ public struct AWSClient: Sendable {
         var attempt = 1
         var spentQuota = 0
         while true {
-            let signed = signer.sign(httpRequest, credentials: configuration.credentials, date: clockSkew.now()).signedRequest
+            let correction = clockSkew.seconds
+            let signed = signer.sign(httpRequest, credentials: configuration.credentials, date: Date().addingTimeInterval(correction)).signedRequest
             debugLog?.request(signed, attempt: attempt)
             let failure: AWSError
             var isTimeout = false
@@ -63,7 +64,7 @@ public struct AWSClient: Sendable {
                     status: response.status, code: answer.code, message: answer.message, requestID: answer.requestID, attempts: attempt,
                     bucketRegion: response.headers["x-amz-bucket-region"]
                 )
-                if attempt < policy.maxAttempts, clockSkew.correct(errorCode: answer.code, serverDate: response.headers["Date"]) {
+                if attempt < policy.maxAttempts, clockSkew.correct(errorCode: answer.code, serverDate: response.headers["Date"], signedWith: correction) {
                     // The signature was refused for its time alone: sign again with the server's time.
                     attempt += 1
                     continue
@@ -83,7 +84,8 @@ public struct AWSClient: Sendable {
                     exhausted.message += " (retry quota exhausted: too many failures on this client; not retried)"
                     throw exhausted
                 }
-                spentQuota += cost
+                // As botocore: a success gives back what its last retry took.
+                spentQuota = cost
             }
             try await sleep(policy.backoff(beforeRetry: attempt, jitter: jitter()))
             attempt += 1

@@ -104,6 +104,32 @@ struct RetryTests {
         return formatter.string(from: date)
     }
 
+    /// A server an hour ahead: it refuses requests signed more than 5 minutes from its clock, as AWS does.
+    final class SkewedServer: HTTPTransport {
+        let serverTime = { Date().addingTimeInterval(3600) }
+
+        func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
+            let signed = request.headers["X-Amz-Date"].flatMap(SigV4Signer.date(fromAmzDate:)) ?? .distantPast
+            guard abs(signed.timeIntervalSince(serverTime())) <= 300 else {
+                return HTTPResponse(status: 403, headers: ["Date": RetryTests.httpDate(serverTime())], body: Data("<Error><Code>RequestTimeTooSkewed</Code></Error>".utf8))
+            }
+            return HTTPResponse(status: 200, body: Data("<DescribeVpcsResponse><vpcSet/></DescribeVpcsResponse>".utf8))
+        }
+    }
+
+    @Test("every one of many concurrent calls signed with a skewed clock is signed again, not just the first")
+    func concurrentClockSkew() async throws {
+        let configuration = AWSConfiguration(credentials: Credentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: "FAKESECRETEXAMPLE"), region: "us-east-1")
+        let client = AWSClient(configuration: configuration, transport: SkewedServer(), sleep: { _ in })
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<8 {
+                group.addTask { _ = try await client.send(Self.describeVpcs) }
+            }
+            try await group.waitForAll()
+        }
+        #expect(abs(client.clockSkewSeconds - 3600) < 60)
+    }
+
     @Test("a signature error from a server whose clock agrees is not retried")
     func signatureErrorWithoutSkewIsFinal() async throws {
         let refused = ScriptedTransport.json(400, #"{"__type":"InvalidSignatureException","message":"The request signature we calculated does not match"}"#)

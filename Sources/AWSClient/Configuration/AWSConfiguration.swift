@@ -72,7 +72,7 @@ public struct AWSConfiguration: Sendable {
         }
 
         let (credentials, credentialSource) = try resolveCredentials(
-            environment: environment, profile: profile,
+            environment: environment, profile: profile, profileGivenOnCommandLine: nonEmpty(overrides.profile) != nil,
             credentialsFile: (credentialsPath, fromCredentialsFile), configFile: (configPath, fromConfigFile)
         )
 
@@ -126,12 +126,13 @@ public struct AWSConfiguration: Sendable {
     }
 
     private static func resolveCredentials(
-        environment: [String: String], profile: String,
+        environment: [String: String], profile: String, profileGivenOnCommandLine: Bool,
         credentialsFile: (path: String, section: [String: String]?), configFile: (path: String, section: [String: String]?)
     ) throws(AWSConfigurationError) -> (Credentials, String) {
         let environmentKey = nonEmpty(environment["AWS_ACCESS_KEY_ID"])
         let environmentSecret = nonEmpty(environment["AWS_SECRET_ACCESS_KEY"])
-        if environmentKey != nil || environmentSecret != nil {
+        // As the AWS CLI: --profile beats keys in the environment (AWS_PROFILE does not).
+        if !profileGivenOnCommandLine, environmentKey != nil || environmentSecret != nil {
             guard let key = environmentKey, let secret = environmentSecret else {
                 throw .partialCredentials(source: "the environment", missing: [environmentKey == nil ? "AWS_ACCESS_KEY_ID" : "AWS_SECRET_ACCESS_KEY"])
             }

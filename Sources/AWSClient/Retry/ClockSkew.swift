@@ -17,21 +17,20 @@ final class ClockSkew: Sendable {
     /// The current correction, server minus local, in seconds.
     var seconds: TimeInterval { offset.withLock { $0 } }
 
-    /// The time to sign with: this machine's clock plus the learned correction.
-    func now() -> Date { Date().addingTimeInterval(seconds) }
-
-    /// Learns the server's time from a rejected response; `true` when the clocks disagreed and the
-    /// correction changed, so that the request is worth signing again.
-    func correct(errorCode: String?, serverDate: String?) -> Bool {
+    /// Learns the server's time from a response rejected for a request signed with the correction
+    /// `signedWith`; `true` when that signing time was off by more than AWS allows, so the request is worth
+    /// signing again. Compared with the correction each request used, not the shared one, so that every one
+    /// of several concurrent requests signed before the correction is retried, not only the first.
+    func correct(errorCode: String?, serverDate: String?, signedWith used: TimeInterval) -> Bool {
         guard let errorCode, Self.skewErrorCodes.contains(errorCode), let serverDate, let server = Self.parseHTTPDate(serverDate) else {
             return false
         }
         let skew = server.timeIntervalSinceNow
-        return offset.withLock { current in
-            guard abs(skew - current) > Self.tolerance else { return false }
-            current = skew
-            return true
+        guard abs(skew - used) > Self.tolerance else { return false }
+        offset.withLock { current in
+            if abs(skew - current) > Self.tolerance { current = skew }
         }
+        return true
     }
 
     /// Parses an HTTP `Date` header (RFC 7231, e.g. `Wed, 25 Nov 2026 14:09:11 GMT`).

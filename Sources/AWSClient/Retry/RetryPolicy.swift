@@ -32,11 +32,10 @@ public struct RetryPolicy: Sendable, Equatable {
     var usesRetryQuota: Bool { mode != .legacy }
 
     /// The delay before retry number `retry` (1 for the first retry): a uniformly random share
-    /// (`jitter` in 0..<1) of `baseDelay · 2^(retry-1)`, capped at `maxBackoff`.
+    /// (`jitter` in 0..<1) of `baseDelay · 2^(retry-1)`, capped at `maxBackoff`, in botocore's order.
     public func backoff(beforeRetry retry: Int, jitter: Double) -> Duration {
         let exponent = min(max(retry - 1, 0), 30)
-        let ceiling = min(baseDelay * (1 << exponent), maxBackoff)
-        return ceiling * jitter
+        return min(baseDelay * (1 << exponent) * jitter, maxBackoff)
     }
 
     /// The policy named by `AWS_RETRY_MODE` / `AWS_MAX_ATTEMPTS` (or the profile's `retry_mode` / `max_attempts`).

@@ -25,6 +25,9 @@ public final class CurlTransport: HTTPTransport {
 
     private let options: Options
     private let idleHandles = Mutex<[EasyHandle]>([])
+    /// At most this many requests are in flight at once: a large spec must not open hundreds of
+    /// connections and threads at the same moment, which invites throttling.
+    private let inFlight = ConcurrencyLimit(32)
     private static let maximumIdleHandles = 16
     private static let globalInitialization: CURLcode = curl_global_init(Int(CURL_GLOBAL_DEFAULT))
 
@@ -36,6 +39,7 @@ public final class CurlTransport: HTTPTransport {
     }
 
     public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
+        await inFlight.acquire()
         let handle = idleHandles.withLock { $0.popLast() } ?? EasyHandle()
         let options = self.options
         let result: Result<HTTPResponse, TransportError> = await withCheckedContinuation { continuation in
@@ -46,7 +50,34 @@ public final class CurlTransport: HTTPTransport {
         idleHandles.withLock { handles in
             if handles.count < Self.maximumIdleHandles { handles.append(handle) }
         }
+        await inFlight.release()
         return try result.get()
+    }
+}
+
+/// A counting semaphore for tasks: `acquire` waits while the limit is reached.
+actor ConcurrencyLimit {
+    private var available: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(_ limit: Int) {
+        available = limit
+    }
+
+    func acquire() async {
+        if available > 0 {
+            available -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty {
+            available += 1
+        } else {
+            waiting.removeFirst().resume()
+        }
     }
 }
 
@@ -72,8 +103,9 @@ private final class EasyHandle: @unchecked Sendable {
     }
 
     func perform(_ request: HTTPRequest, options: CurlTransport.Options) -> Result<HTTPResponse, TransportError> {
-        // Reset clears the options of the previous request but keeps its open connections.
-        curl_easy_reset(curl)
+        // Reset clears this request's options (pointers into buffers that die with this call) but keeps the
+        // open connections for the next request.
+        defer { curl_easy_reset(curl) }
         let received = Received()
         var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         var headerList: UnsafeMutablePointer<curl_slist>?
@@ -164,9 +196,10 @@ private final class EasyHandle: @unchecked Sendable {
             .connectFailed
         case CURLE_OPERATION_TIMEDOUT:
             .timedOut
-        case CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE, CURLE_WEIRD_SERVER_REPLY:
+        // A handshake cut short is a broken connection, worth a retry; a certificate that fails is not.
+        case CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE, CURLE_WEIRD_SERVER_REPLY, CURLE_SSL_CONNECT_ERROR:
             .connectionBroken
-        case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_CERTPROBLEM:
+        case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_CERTPROBLEM:
             .tls
         default:
             .other
