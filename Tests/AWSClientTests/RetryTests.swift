@@ -106,7 +106,7 @@ struct RetryTests {
 
     /// A server an hour ahead: it refuses requests signed more than 5 minutes from its clock, as AWS does.
     final class SkewedServer: HTTPTransport {
-        let serverTime = { Date().addingTimeInterval(3600) }
+        func serverTime() -> Date { Date().addingTimeInterval(3600) }
 
         func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
             let signed = request.headers["X-Amz-Date"].flatMap(SigV4Signer.date(fromAmzDate:)) ?? .distantPast
