@@ -13,15 +13,18 @@ public final class LiveStack: Sendable {
         public var entry: String
         /// The check id, or `resources` for existence, count and property expectations.
         public var check: String
+        /// Which use of the check in the entry, from 1, when the entry uses it more than once.
+        public var occurrence: Int
 
-        /// A case: `check` on the spec entry named `entry`.
-        public init(entry: String, check: String) {
+        /// A case: the `occurrence`th use of `check` on the spec entry named `entry`.
+        public init(entry: String, check: String, occurrence: Int = 1) {
             self.entry = entry
             self.check = check
+            self.occurrence = occurrence
         }
 
-        /// `entry: check`.
-        public var description: String { "\(entry): \(check)" }
+        /// `entry: check`, with `#2` and so on for a check used again.
+        public var description: String { "\(entry): \(check)\(occurrence > 1 ? " #\(occurrence)" : "")" }
     }
 
     /// What stands in the way of running, when something does.
@@ -75,7 +78,11 @@ public final class LiveStack: Sendable {
     public var cases: [Case] {
         guard case let .ready(plan) = readiness else { return [Case(entry: "stack", check: "deployed")] }
         return plan.entries.flatMap { entry in
-            [Case(entry: entry.name, check: "resources")] + entry.checks.map { Case(entry: entry.name, check: $0.check.id) }
+            var seen: [String: Int] = [:]
+            return [Case(entry: entry.name, check: "resources")] + entry.checks.map { planned in
+                seen[planned.check.id, default: 0] += 1
+                return Case(entry: entry.name, check: planned.check.id, occurrence: seen[planned.check.id]!)
+            }
         }
     }
 
@@ -95,7 +102,8 @@ public final class LiveStack: Sendable {
         if testCase.check == "resources" {
             narrowed.checks = []
         } else {
-            narrowed.checks = entry.checks.filter { $0.check.id == testCase.check }
+            let uses = entry.checks.filter { $0.check.id == testCase.check }
+            narrowed.checks = uses.indices.contains(testCase.occurrence - 1) ? [uses[testCase.occurrence - 1]] : []
             narrowed.expectations = []
         }
         let report = await verifier.verify(Plan(specPath: plan.specPath, stack: plan.stack, suffix: plan.suffix, entries: [narrowed]))

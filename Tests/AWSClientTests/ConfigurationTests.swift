@@ -24,6 +24,14 @@ struct ConfigurationTests {
         #expect(configuration.region == "eu-west-1")
     }
 
+    @Test("--profile wins over keys in the environment, as in the AWS CLI; AWS_PROFILE does not")
+    func commandLineProfileWins() throws {
+        let home = try Self.home(credentials: "[ci]\naws_access_key_id = CIKEY\naws_secret_access_key = CISECRET\n")
+        let environment = ["HOME": home, "AWS_ACCESS_KEY_ID": "ENVKEY", "AWS_SECRET_ACCESS_KEY": "ENVSECRET", "AWS_REGION": "us-east-1"]
+        #expect(try AWSConfiguration.resolve(environment: environment, overrides: .init(profile: "ci")).credentials.accessKeyID == "CIKEY")
+        #expect(try AWSConfiguration.resolve(environment: environment.merging(["AWS_PROFILE": "ci"]) { $1 }).credentials.accessKeyID == "ENVKEY")
+    }
+
     @Test("a profile is [name] in credentials and [profile name] in config; the region comes from config")
     func profileSections() throws {
         let home = try Self.home(

@@ -13,11 +13,20 @@ final class OperationAnswers: HTTPTransport {
         self.answers = answers
     }
 
+    /// S3 names its operations by method and sub-resource: `HEAD` is HeadBucket, `GET ?lifecycle` is
+    /// GetBucketLifecycleConfiguration.
+    static func s3Operation(_ request: HTTPRequest) -> String {
+        if request.method == "HEAD" { return "HeadBucket" }
+        let names = ["lifecycle": "GetBucketLifecycleConfiguration", "encryption": "GetBucketEncryption", "versioning": "GetBucketVersioning", "policy": "GetBucketPolicy", "replication": "GetBucketReplication", "tagging": "GetBucketTagging", "publicAccessBlock": "GetPublicAccessBlock"]
+        let subresource = String(request.query.split(separator: "&").first?.split(separator: "=").first ?? "")
+        return names[subresource] ?? "GET ?\(subresource)"
+    }
+
     func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
         let body = String(decoding: request.body, as: UTF8.self)
         let operation = request.headers["X-Amz-Target"]?.split(separator: ".").last.map(String.init)
             ?? body.split(separator: "&").first { $0.hasPrefix("Action=") }.map { String($0.dropFirst(7)) }
-            ?? ""
+            ?? Self.s3Operation(request)
         let key = operation == "DescribeVpcAttribute" ? (body.contains("enableDnsHostnames") ? "DescribeVpcAttribute:hostnames" : "DescribeVpcAttribute:support") : operation
         guard let answer = answers[key] else {
             return HTTPResponse(status: 400, body: Data(#"{"__type":"ValidationException","message":"no recorded answer for \#(key)"}"#.utf8))
@@ -75,7 +84,7 @@ struct RecordedCheckFailureTests {
              message: "lms setting containerInsights: expected enabled, found disabled"),
         Case(check: "ecs-service-running-desired", kind: .ecsService, id: "lms/api", arguments: ["settle-seconds": .text("0"), "poll-seconds": .text("1")],
              answers: ["DescribeServices": service(launchType: "FARGATE", running: 1, desired: 2)],
-             message: "lms/api task counts: expected running = desired > 0 within 0 s, found running 1, desired 2, pending 1"),
+             message: "lms/api task counts: expected running = desired > 0, no failed or older deployment, within 0 s, found running 1, desired 2, pending 1; deployments: none"),
         Case(check: "ecs-service-on-fargate", kind: .ecsService, id: "lms/api", answers: ["DescribeServices": service(launchType: "EC2", running: 2, desired: 2)],
              message: "lms/api launchType: expected FARGATE, found EC2"),
     ]

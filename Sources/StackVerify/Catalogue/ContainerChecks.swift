@@ -37,15 +37,25 @@ enum ContainerChecks {
         try await context.eachResource { id in
             let deadline = Date().addingTimeInterval(TimeInterval(context.integer("settle-seconds")))
             var service = try await context.state.service(id)
-            while let current = service, current.runningCount != current.desiredCount || current.desiredCount == 0, Date() < deadline {
+            while let current = service, !isSettled(current), Date() < deadline {
                 try await Task.sleep(for: .seconds(max(1, context.integer("poll-seconds"))))
                 service = try await context.state.freshService(id)
             }
             guard let service else { return .fail(id, "ECS service \(id) does not exist") }
-            let actual = "running \(service.runningCount), desired \(service.desiredCount), pending \(service.pendingCount)"
-            let settled = service.runningCount == service.desiredCount && service.desiredCount > 0
-            return .expect(settled, id, property: "task counts", expected: "running = desired > 0 within \(context.text("settle-seconds")) s", actual: actual)
+            let deployments = (service.deployments ?? []).map { "\($0.status ?? "?") \($0.rolloutState ?? "")".trimmingCharacters(in: .whitespaces) }
+            let actual = "running \(service.runningCount), desired \(service.desiredCount), pending \(service.pendingCount); deployments: \(deployments.isEmpty ? "none" : deployments.joined(separator: ", "))"
+            let settled = isSettled(service)
+            return .expect(settled, id, property: "task counts", expected: "running = desired > 0, no failed or older deployment, within \(context.text("settle-seconds")) s", actual: actual)
         }
+    }
+
+    /// Running = desired > 0, with no failed rollout and no older deployment still running: while a new
+    /// task definition crash-loops, the old tasks keep the counts equal, so counts alone would pass.
+    static func isSettled(_ service: ECS.Service) -> Bool {
+        let deployments = service.deployments ?? []
+        let failed = deployments.contains { $0.rolloutState == "FAILED" }
+        let older = deployments.contains { $0.status == "ACTIVE" }
+        return service.runningCount == service.desiredCount && service.desiredCount > 0 && !failed && !older
     }
 
     static let serviceOnFargate = Check(

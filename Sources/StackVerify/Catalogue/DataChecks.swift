@@ -17,14 +17,17 @@ enum DataChecks {
         reads: ["s3:GetBucketEncryption"], origin: "seeds 000 and 004 (SSE-KMS on flow-log and data buckets)"
     ) { context in
         try await context.eachResource { name in
-            guard let bucket = try await context.state.bucket(name) else { return .fail(name, "bucket \(name) does not exist") }
+            guard try await context.state.bucketRegion(name) != nil else { return .fail(name, "bucket \(name) does not exist") }
             let key = context.text("key")
             let expected = key.isEmpty ? "aws:kms" : "aws:kms with \(key)"
-            guard let rules = bucket.encryption, !rules.isEmpty else {
+            guard let rules = try await context.state.bucketEncryption(name), !rules.isEmpty else {
                 return .fail(name, "bucket \(name) default encryption: expected \(expected), found none configured")
             }
             let actual = rules.map { "\($0.sseAlgorithm)\($0.kmsMasterKeyID.map { " with \($0)" } ?? "")" }.joined(separator: "; ")
-            let matches = rules.contains { $0.sseAlgorithm == "aws:kms" && (key.isEmpty || sameKey($0.kmsMasterKeyID, key)) }
+            var matches = false
+            for rule in rules where rule.sseAlgorithm == "aws:kms" && !matches {
+                matches = key.isEmpty ? true : try await sameKey(rule.kmsMasterKeyID, key, state: context.state)
+            }
             return .expect(matches, name, property: "default encryption", expected: expected, actual: actual)
         }
     }
@@ -34,7 +37,8 @@ enum DataChecks {
         reads: ["s3:GetBucketVersioning"], origin: "seed 003 (versioned transaction logs)"
     ) { context in
         try await context.eachResource { name in
-            let status = try await context.state.bucket(name).map { $0.versioning.status ?? "never enabled" } ?? "no such bucket"
+            guard try await context.state.bucketRegion(name) != nil else { return .fail(name, "bucket \(name) does not exist") }
+            let status = try await context.state.bucketVersioning(name).status ?? "never enabled"
             return .expect(status == "Enabled", name, property: "versioning", expected: "Enabled", actual: status)
         }
     }
@@ -49,22 +53,24 @@ enum DataChecks {
         reads: ["s3:GetBucketLifecycleConfiguration"], origin: "seed 003 (no lifecycle policies for log retention)"
     ) { context in
         try await context.eachResource { name in
-            guard let bucket = try await context.state.bucket(name) else { return .fail(name, "bucket \(name) does not exist") }
+            guard try await context.state.bucketRegion(name) != nil else { return .fail(name, "bucket \(name) does not exist") }
             let storageClass = context.text("storage-class")
             let days = context.integer("transition-days")
             let expiry = context.integer("expiration-days")
-            let expected = "an Enabled rule with a transition to \(storageClass)\(days > 0 ? " at \(days) days" : "")\(expiry > 0 ? " and expiration at \(expiry) days" : "")"
-            guard let rules = bucket.lifecycle, !rules.isEmpty else {
+            let expected = "Enabled whole-bucket rules transitioning to \(storageClass)\(days > 0 ? " at \(days) days" : "")\(expiry > 0 ? " and expiring at \(expiry) days" : "")"
+            guard let rules = try await context.state.bucketLifecycle(name), !rules.isEmpty else {
                 return .fail(name, "bucket \(name) lifecycle: expected \(expected), found no lifecycle configuration")
             }
-            let satisfied = rules.contains { rule in
-                rule.status == "Enabled"
-                    && rule.transitions.contains { $0.storageClass == storageClass && (days == 0 || $0.days == days) }
-                    && (expiry == 0 || rule.expiration?.days == expiry)
-            }
+            // Only rules for the whole bucket count: a rule for `tmp/` says nothing of the rest. The transition
+            // and the expiry may come from different rules.
+            let whole = rules.filter { $0.status == "Enabled" && isWholeBucket($0.filter) }
+            let transitions = whole.flatMap(\.transitions).contains { $0.storageClass == storageClass && (days == 0 || $0.days == days) }
+            let expires = expiry == 0 || whole.contains { $0.expiration?.days == expiry }
+            let satisfied = transitions && expires
             let actual = rules.map { rule in
                 let moves = rule.transitions.map { "\($0.storageClass ?? "?") at \($0.days.map(String.init) ?? $0.date ?? "?")" }.joined(separator: ", ")
-                return "\(rule.id ?? "rule") \(rule.status): \(moves.isEmpty ? "no transitions" : moves), expiration \(rule.expiration?.days.map(String.init) ?? "none")"
+                let scope = isWholeBucket(rule.filter) ? "" : " (only \(describe(rule.filter)))"
+                return "\(rule.id ?? "rule") \(rule.status)\(scope): \(moves.isEmpty ? "no transitions" : moves), expiration \(rule.expiration?.days.map(String.init) ?? "none")"
             }.joined(separator: "; ")
             return .expect(satisfied, name, property: "lifecycle", expected: expected, actual: actual)
         }
@@ -75,8 +81,8 @@ enum DataChecks {
         reads: ["s3:GetPublicAccessBlock"], origin: "seed 003 (transaction logs must never be public)"
     ) { context in
         try await context.eachResource { name in
-            guard let bucket = try await context.state.bucket(name) else { return .fail(name, "bucket \(name) does not exist") }
-            guard let block = bucket.publicAccessBlock else { return .fail(name, "bucket \(name) public access block: expected all four true, found none configured") }
+            guard try await context.state.bucketRegion(name) != nil else { return .fail(name, "bucket \(name) does not exist") }
+            guard let block = try await context.state.bucketPublicAccessBlock(name) else { return .fail(name, "bucket \(name) public access block: expected all four true, found none configured") }
             let actual = "blockPublicAcls=\(block.blockPublicAcls), ignorePublicAcls=\(block.ignorePublicAcls), blockPublicPolicy=\(block.blockPublicPolicy), restrictPublicBuckets=\(block.restrictPublicBuckets)"
             return .expect(block.blocksEverything, name, property: "public access block", expected: "all four true", actual: actual)
         }
@@ -87,7 +93,7 @@ enum DataChecks {
         reads: ["s3:GetBucketPolicy"], origin: "seed 003 (TLS-only access to payment data)"
     ) { context in
         try await context.eachResource { name in
-            guard try await context.state.bucket(name) != nil else { return .fail(name, "bucket \(name) does not exist") }
+            guard try await context.state.bucketRegion(name) != nil else { return .fail(name, "bucket \(name) does not exist") }
             guard let policy = try await context.state.bucketPolicy(name) else {
                 return .fail(name, "bucket \(name) policy: expected a Deny of s3:* to * when aws:SecureTransport is false, found no bucket policy")
             }
@@ -104,15 +110,15 @@ enum DataChecks {
         reads: ["s3:GetBucketReplication"], origin: "seed 003 (cross-region replication missing)"
     ) { context in
         try await context.eachResource { name in
-            guard let bucket = try await context.state.bucket(name) else { return .fail(name, "bucket \(name) does not exist") }
+            guard try await context.state.bucketRegion(name) != nil else { return .fail(name, "bucket \(name) does not exist") }
             let destination = context.text("destination")
             let arn = destination.hasPrefix("arn:") ? destination : "arn:aws:s3:::\(destination)"
-            guard let replication = bucket.replication else {
-                return .fail(name, "bucket \(name) replication: expected an Enabled rule to \(arn), found none configured")
+            guard let replication = try await context.state.bucketReplication(name) else {
+                return .fail(name, "bucket \(name) replication: expected an Enabled whole-bucket rule to \(arn), found none configured")
             }
-            let actual = replication.rules.map { "\($0.id ?? "rule") \($0.status) to \($0.destination.bucket)" }.joined(separator: "; ")
-            let found = replication.rules.contains { $0.status == "Enabled" && $0.destination.bucket == arn }
-            return .expect(found, name, property: "replication", expected: "an Enabled rule to \(arn)", actual: actual.isEmpty ? "no rules" : actual)
+            let actual = replication.rules.map { "\($0.id ?? "rule") \($0.status)\(isWholeBucket($0.filter) ? "" : " (only \(describe($0.filter)))") to \($0.destination.bucket)" }.joined(separator: "; ")
+            let found = replication.rules.contains { $0.status == "Enabled" && $0.destination.bucket == arn && isWholeBucket($0.filter) }
+            return .expect(found, name, property: "replication", expected: "an Enabled whole-bucket rule to \(arn)", actual: actual.isEmpty ? "no rules" : actual)
         }
     }
 
@@ -122,8 +128,8 @@ enum DataChecks {
         reads: ["s3:GetBucketTagging"], origin: "seeds 000 and 003 (tagging compliance)"
     ) { context in
         try await context.eachResource { name in
-            guard let bucket = try await context.state.bucket(name) else { return .fail(name, "bucket \(name) does not exist") }
-            let tags = bucket.tags ?? [:]
+            guard try await context.state.bucketRegion(name) != nil else { return .fail(name, "bucket \(name) does not exist") }
+            let tags = try await context.state.bucketTags(name) ?? [:]
             let missing = context.list("keys").filter { tags[$0] == nil }
             return .expect(missing.isEmpty, name, property: "tags", expected: "keys \(context.list("keys").joined(separator: ", "))", actual: tags.isEmpty ? "no tags" : "missing \(missing.joined(separator: ", ")) among \(tags.keys.sorted().joined(separator: ", "))")
         }
@@ -136,8 +142,8 @@ enum DataChecks {
         reads: ["kms:DescribeKey"], origin: "seed 004 (the logs key must be usable)"
     ) { context in
         try await context.eachResource { id in
-            guard let key = try await context.state.key(id) else { return .fail(id, "KMS key \(id) does not exist") }
-            let state = key.metadata.keyState ?? (key.metadata.enabled == true ? "Enabled" : "Disabled")
+            guard let metadata = try await context.state.keyMetadata(id) else { return .fail(id, "KMS key \(id) does not exist") }
+            let state = metadata.keyState ?? (metadata.enabled == true ? "Enabled" : "Disabled")
             return .expect(state == "Enabled", id, property: "keyState", expected: "Enabled", actual: state)
         }
     }
@@ -147,8 +153,11 @@ enum DataChecks {
         reads: ["kms:GetKeyRotationStatus"], origin: "seed 004 (key rotation for SOC 2)"
     ) { context in
         try await context.eachResource { id in
-            guard let key = try await context.state.key(id) else { return .fail(id, "KMS key \(id) does not exist") }
-            return .expect(key.keyRotationEnabled, id, property: "keyRotationEnabled", expected: "true", actual: String(key.keyRotationEnabled))
+            guard try await context.state.keyMetadata(id) != nil else { return .fail(id, "KMS key \(id) does not exist") }
+            guard let rotation = try await context.state.keyRotation(id) else {
+                return .fail(id, "\(id) keyRotationEnabled: expected true, found rotation not supported for this kind of key")
+            }
+            return .expect(rotation.keyRotationEnabled, id, property: "keyRotationEnabled", expected: "true", actual: String(rotation.keyRotationEnabled))
         }
     }
 
@@ -191,14 +200,31 @@ enum DataChecks {
     ) { context in
         try await context.eachResource { name in
             guard let group = try await context.state.logGroup(name) else { return .fail(name, "log group \(name) does not exist") }
-            return .expect(sameKey(group.kmsKeyId, context.text("key")), name, property: "kmsKeyId", expected: context.text("key"), actual: group.kmsKeyId ?? "none (not encrypted with a KMS key)")
+            let matches = try await sameKey(group.kmsKeyId, context.text("key"), state: context.state)
+            return .expect(matches, name, property: "kmsKeyId", expected: context.text("key"), actual: group.kmsKeyId ?? "none (not encrypted with a KMS key)")
         }
     }
 
-    /// Whether two key references (ARN or bare id) name the same key.
-    static func sameKey(_ actual: String?, _ expected: String) -> Bool {
+    /// Whether two key references (ARN, bare id or alias) name the same key; aliases are looked up.
+    static func sameKey(_ actual: String?, _ expected: String, state: LiveState) async throws -> Bool {
         guard let actual else { return false }
+        let (left, right) = (try await state.keyARN(actual), try await state.keyARN(expected))
         let id = { (reference: String) in reference.split(separator: "/").last.map(String.init) ?? reference }
-        return actual == expected || id(actual) == id(expected)
+        return left == right || id(left) == id(right)
+    }
+
+    /// Whether a lifecycle or replication filter covers every object of the bucket.
+    static func isWholeBucket(_ filter: S3.ObjectFilter) -> Bool {
+        (filter.prefix ?? "").isEmpty && filter.tags.isEmpty && filter.objectSizeGreaterThan == nil && filter.objectSizeLessThan == nil
+    }
+
+    /// `prefix logs/, tags a=b`.
+    static func describe(_ filter: S3.ObjectFilter) -> String {
+        var parts: [String] = []
+        if let prefix = filter.prefix, !prefix.isEmpty { parts.append("prefix \(prefix)") }
+        parts += filter.tags.keys.sorted().map { "tag \($0)=\(filter.tags[$0]!)" }
+        if let size = filter.objectSizeGreaterThan { parts.append("objects over \(size) bytes") }
+        if let size = filter.objectSizeLessThan { parts.append("objects under \(size) bytes") }
+        return parts.joined(separator: ", ")
     }
 }

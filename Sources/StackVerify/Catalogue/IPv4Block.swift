@@ -15,6 +15,11 @@ struct IPv4Block: Equatable {
 
     private var mask: UInt32 { prefixLength == 0 ? 0 : UInt32.max << (32 - prefixLength) }
 
+    /// Whether the two blocks share any address.
+    func overlaps(_ other: IPv4Block) -> Bool {
+        contains(other) || other.contains(self)
+    }
+
     /// Whether every address of `other` lies in this block.
     func contains(_ other: IPv4Block) -> Bool {
         other.prefixLength >= prefixLength && (other.address & mask) == (address & mask)

@@ -59,6 +59,7 @@ enum NetworkChecks {
             for log in logs {
                 var wrong: [String] = []
                 if log.status != nil, log.status != "ACTIVE" { wrong.append("status \(log.status ?? "?") (expected ACTIVE)") }
+                if log.deliverLogsStatus == "FAILED" { wrong.append("deliverLogsStatus FAILED: \(log.deliverLogsErrorMessage ?? "logs cannot be delivered")") }
                 if log.trafficType != context.text("traffic") { wrong.append("trafficType \(log.trafficType ?? "absent") (expected \(context.text("traffic")))") }
                 let interval = log.maxAggregationInterval ?? 600
                 if !intervals.contains(interval) { wrong.append("maxAggregationInterval \(interval) (expected one of \(intervals.map(String.init).joined(separator: ", ")))") }
@@ -97,8 +98,10 @@ enum NetworkChecks {
         return try await context.eachResource { id in
             guard let subnet = try await context.state.subnet(id) else { return .fail(id, "subnet \(id) does not exist") }
             guard subnet.vpcId == vpcID else { return .expect(false, id, property: "vpcId", expected: vpcID, actual: subnet.vpcId) }
-            let inside = IPv4Block(vpc.cidrBlock).flatMap { outer in subnet.cidrBlock.flatMap(IPv4Block.init).map(outer.contains) } ?? false
-            return .expect(inside, id, property: "cidrBlock", expected: "inside \(vpc.cidrBlock)", actual: subnet.cidrBlock ?? "absent")
+            // A subnet may sit in any CIDR block associated with the VPC, not only the primary one.
+            let blocks = Set([vpc.cidrBlock] + vpc.cidrBlockAssociations.map(\.cidrBlock)).sorted()
+            let inside = subnet.cidrBlock.flatMap(IPv4Block.init).map { inner in blocks.compactMap(IPv4Block.init).contains { $0.contains(inner) } } ?? false
+            return .expect(inside, id, property: "cidrBlock", expected: "inside \(blocks.joined(separator: " or "))", actual: subnet.cidrBlock ?? "absent")
         }
     }
 
@@ -164,9 +167,17 @@ enum NetworkChecks {
     ) { context in
         try await context.eachResource { id in
             guard let subnet = try await context.state.subnet(id) else { return .fail(id, "subnet \(id) does not exist") }
-            let (table, route) = try await defaultRoute(of: subnet, state: context.state)
-            guard let route else { return .pass(id, "subnet \(id) has no default route") }
-            return .fail(id, "isolated subnet \(id) (route table \(table?.id ?? "none")) routes 0.0.0.0/0 to \(route.target): expected no internet route")
+            let table = try await context.state.routeTable(governing: subnet)
+            // Any route out through a gateway to the internet counts, IPv4 or IPv6, default or not.
+            let outward = table?.routes.filter { route in
+                switch route.target {
+                case .internetGateway, .egressOnlyInternetGateway, .natGateway: true
+                default: false
+                }
+            } ?? []
+            guard let route = outward.first else { return .pass(id, "subnet \(id) has no route to the internet") }
+            let destination = route.destinationCidrBlock ?? route.destinationIpv6CidrBlock ?? route.destinationPrefixListId ?? "?"
+            return .fail(id, "isolated subnet \(id) (route table \(table?.id ?? "none")) routes \(destination) to \(route.target): expected no internet route")
         }
     }
 
@@ -219,21 +230,11 @@ enum NetworkChecks {
         try await context.eachResource { id in
             guard let acl = try await context.state.networkAcl(id) else { return .fail(id, "network ACL \(id) does not exist") }
             let egress = context.text("direction") == "egress"
-            let source = IPv4Block(context.text("from"))
-            let rules = acl.entries.filter { $0.egress == egress }.sorted { $0.ruleNumber < $1.ruleNumber }
-            var blocked: [String] = []
-            for port in context.integers("ports") {
-                // The first rule (lowest number) that matches decides, as AWS evaluates NACLs.
-                let decisive = rules.first { rule in
-                    let protocolMatches = rule.protocol == "-1" || rule.protocol == "6"
-                    let portMatches = rule.protocol == "-1" || rule.portRange.map { ($0.from ?? 0)...($0.to ?? 65535) ~= port } ?? true
-                    let cidrMatches = rule.cidrBlock.flatMap(IPv4Block.init).map { block in source.map(block.contains) ?? false } ?? false
-                    return protocolMatches && portMatches && cidrMatches
-                }
-                if decisive?.ruleAction != "allow" {
-                    blocked.append(decisive.map { "\(port) (denied by rule \($0.ruleNumber))" } ?? "\(port) (no rule matches: denied)")
-                }
+            guard let source = IPv4Block(context.text("from")) else {
+                return .fail(id, "network ACL \(id): argument `from` \(context.text("from")) is not an IPv4 CIDR block")
             }
+            let rules = acl.entries.filter { $0.egress == egress }.sorted { $0.ruleNumber < $1.ruleNumber }
+            let blocked = context.integers("ports").compactMap { naclVerdict(port: $0, rules: rules, source: source) }
             return .expect(blocked.isEmpty, id, property: "\(context.text("direction")) rules from \(context.text("from"))", expected: "ports \(context.integers("ports").map(String.init).joined(separator: ", ")) allowed", actual: blocked.isEmpty ? "all allowed" : "blocked: " + blocked.joined(separator: ", "))
         }
     }
@@ -250,8 +251,7 @@ enum NetworkChecks {
             let allowed = Set(context.integers("allowed-ports"))
             let open = group.ingress.filter { rule in
                 let world = (rule.ipv4Ranges + rule.ipv6Ranges).contains { worldCIDRs.contains($0.cidr) }
-                let ports = rule.ipProtocol == "-1" ? nil : (rule.fromPort ?? 0)...(rule.toPort ?? 65535)
-                let withinAllowed = ports.map { range in range.allSatisfy { allowed.contains($0) } } ?? false
+                let withinAllowed = portRange(of: rule).map { range in range.allSatisfy { allowed.contains($0) } } ?? false
                 return world && !withinAllowed
             }
             let described = open.map { describe($0) }
@@ -327,6 +327,29 @@ enum NetworkChecks {
     static func defaultRoute(of subnet: Subnet, state: LiveState) async throws -> (RouteTable?, Route?) {
         let table = try await state.routeTable(governing: subnet)
         return (table, table?.routes.first { $0.destinationCidrBlock == "0.0.0.0/0" })
+    }
+
+    /// Why TCP `port` from (or to) `source` is not let through `rules` (sorted by number), or `nil` when it
+    /// is. Rules apply in number order: a deny touching any part of the source blocks that part; an allow
+    /// decides only once it covers the whole source; what no rule allows meets the final implicit deny.
+    static func naclVerdict(port: Int, rules: [NetworkAcl.Entry], source: IPv4Block) -> String? {
+        for rule in rules {
+            let protocolMatches = rule.protocol == "-1" || rule.protocol == "6"
+            let portMatches = rule.protocol == "-1" || rule.portRange.map { ($0.from ?? 0) <= port && port <= ($0.to ?? 65535) } ?? true
+            guard protocolMatches, portMatches, let block = rule.cidrBlock.flatMap(IPv4Block.init), block.overlaps(source) else { continue }
+            if rule.ruleAction != "allow" { return "\(port) (denied by rule \(rule.ruleNumber))" }
+            if block.contains(source) { return nil }
+        }
+        return "\(port) (no rule allows all of it: denied)"
+    }
+
+    /// The TCP or UDP ports a rule opens; `nil` for every other protocol (all traffic, ICMP, whose "ports"
+    /// are a type and code), which no list of allowed ports covers.
+    static func portRange(of rule: SecurityGroup.Permission) -> ClosedRange<Int>? {
+        guard ["tcp", "udp", "6", "17"].contains(rule.ipProtocol.lowercased()) else { return nil }
+        let from = rule.fromPort ?? 0
+        let to = rule.toPort ?? 65535
+        return from <= to ? from...to : nil
     }
 
     /// `tcp 22 from 0.0.0.0/0`.

@@ -18,14 +18,11 @@ enum ExpectationEvaluator {
         let found = actual.map { "found \($0.description)" } ?? "the property is absent"
         switch expectation.matcher {
         case let .equals(values):
-            if values.count == 1, let actual, case .array = actual {
-                return "expected [\(values[0])], \(found)"
+            // A list property equals the values as a set of items, in any order; anything else, one value.
+            if case .array? = actual {
+                return texts(actual).sorted() == values.sorted() ? nil : "expected \(list(values)), \(found)"
             }
-            if values.count != 1 || actual.map({ if case .array = $0 { true } else { false } }) == true {
-                let items = texts(actual)
-                return items.sorted() == values.sorted() ? nil : "expected \(list(values)), \(found)"
-            }
-            return actual?.text == values[0] ? nil : "expected \(values[0]), \(found)"
+            return values.count == 1 && actual?.text == values[0] ? nil : "expected \(list(values)), \(found)"
         case let .oneOf(values):
             return actual.map { values.contains($0.text) } == true ? nil : "expected one of \(list(values)), \(found)"
         case let .contains(values):

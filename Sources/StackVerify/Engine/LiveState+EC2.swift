@@ -8,7 +8,8 @@ extension LiveState {
         try await read(key) {
             do {
                 return try await describe().first
-            } catch let error as AWSError where error.kind == .notFound {
+            } catch let error as AWSError where error.kind == .notFound || error.code?.hasSuffix(".Malformed") == true {
+                // An id that cannot even be a resource's (an ARN where an id belongs) names nothing that exists.
                 return nil
             }
         }

@@ -32,8 +32,8 @@ public struct BucketConfiguration: Sendable, Codable {
 public struct KeyConfiguration: Sendable, Codable {
     /// DescribeKey's metadata.
     public var metadata: KMS.KeyMetadata
-    /// Whether automatic rotation is on.
-    public var keyRotationEnabled: Bool
+    /// Whether automatic rotation is on; `nil` for keys KMS cannot rotate.
+    public var keyRotationEnabled: Bool?
     /// The rotation period, when KMS reports one.
     public var rotationPeriodInDays: Int?
     /// The key policy's JSON.
@@ -55,47 +55,99 @@ extension LiveState {
         }
     }
 
-    func bucket(_ name: String) async throws -> BucketConfiguration? {
-        try await existing("s3:bucket:\(name)") { [s3] in
-            let region = try await s3.headBucket(name)
-            async let encryption = s3.encryption(bucket: name)
-            async let versioning = s3.versioning(bucket: name)
-            async let lifecycle = s3.lifecycle(bucket: name)
-            async let publicAccessBlock = s3.publicAccessBlock(bucket: name)
-            async let policy = s3.policy(bucket: name)
-            async let replication = s3.replication(bucket: name)
-            async let logging = s3.logging(bucket: name)
-            async let tags = s3.tagging(bucket: name)
-            async let ownership = s3.ownershipControls(bucket: name)
-            return BucketConfiguration(
-                name: name, region: region, encryption: try await encryption, versioning: try await versioning,
-                lifecycle: try await lifecycle, publicAccessBlock: try await publicAccessBlock, policy: try await policy?.text,
-                replication: try await replication, logging: try await logging, tags: try await tags, objectOwnership: try await ownership
-            )
-        }
+    /// The bucket's region when it exists (HeadBucket), else `nil`: the existence test of every bucket check.
+    func bucketRegion(_ name: String) async throws -> String? {
+        try await existing("s3:head:\(name)") { [s3] in try await s3.headBucket(name) }
+    }
+
+    // Each setting is its own read, so a check needs only the permission for what it tests, and one denied
+    // setting does not take the bucket's other checks down with it.
+    func bucketEncryption(_ name: String) async throws -> [S3.EncryptionRule]? {
+        try await read("s3:encryption:\(name)") { [s3] in try await s3.encryption(bucket: name) }
+    }
+
+    func bucketVersioning(_ name: String) async throws -> S3.Versioning {
+        try await read("s3:versioning:\(name)") { [s3] in try await s3.versioning(bucket: name) }
+    }
+
+    func bucketLifecycle(_ name: String) async throws -> [S3.LifecycleRule]? {
+        try await read("s3:lifecycle:\(name)") { [s3] in try await s3.lifecycle(bucket: name) }
+    }
+
+    func bucketPublicAccessBlock(_ name: String) async throws -> S3.PublicAccessBlock? {
+        try await read("s3:public-access-block:\(name)") { [s3] in try await s3.publicAccessBlock(bucket: name) }
     }
 
     func bucketPolicy(_ name: String) async throws -> ResourcePolicy? {
         try await read("s3:bucket-policy:\(name)") { [s3] in try await s3.policy(bucket: name) }
     }
 
-    func key(_ id: String) async throws -> KeyConfiguration? {
-        try await existing("kms:key:\(id)") { [kms] in
-            let metadata = try await kms.describeKey(keyID: id)
-            async let rotation = kms.keyRotationStatus(keyID: metadata.keyId)
-            async let policy = kms.keyPolicy(keyID: metadata.keyId)
-            async let tags = kms.resourceTags(keyID: metadata.keyId)
-            let status = try await rotation
-            return KeyConfiguration(
-                metadata: metadata, keyRotationEnabled: status.keyRotationEnabled, rotationPeriodInDays: status.rotationPeriodInDays,
-                policy: try await policy.text, tags: try await tags
-            )
+    func bucketReplication(_ name: String) async throws -> S3.ReplicationConfiguration? {
+        try await read("s3:replication:\(name)") { [s3] in try await s3.replication(bucket: name) }
+    }
+
+    func bucketTags(_ name: String) async throws -> [String: String]? {
+        try await read("s3:tagging:\(name)") { [s3] in try await s3.tagging(bucket: name) }
+    }
+
+    /// Every setting of the bucket, as `describe` and spec properties show it.
+    func bucket(_ name: String) async throws -> BucketConfiguration? {
+        guard let region = try await bucketRegion(name) else { return nil }
+        async let encryption = bucketEncryption(name)
+        async let versioning = bucketVersioning(name)
+        async let lifecycle = bucketLifecycle(name)
+        async let publicAccessBlock = bucketPublicAccessBlock(name)
+        async let policy = bucketPolicy(name)
+        async let replication = bucketReplication(name)
+        async let tags = bucketTags(name)
+        async let logging = read("s3:logging:\(name)") { [s3] in try await s3.logging(bucket: name) }
+        async let ownership = read("s3:ownership:\(name)") { [s3] in try await s3.ownershipControls(bucket: name) }
+        return BucketConfiguration(
+            name: name, region: region, encryption: try await encryption, versioning: try await versioning,
+            lifecycle: try await lifecycle, publicAccessBlock: try await publicAccessBlock, policy: try await policy?.text,
+            replication: try await replication, logging: try await logging, tags: try await tags, objectOwnership: try await ownership
+        )
+    }
+
+    func keyMetadata(_ id: String) async throws -> KMS.KeyMetadata? {
+        try await existing("kms:key:\(id)") { [kms] in try await kms.describeKey(keyID: id) }
+    }
+
+    /// Whether the key rotates; `nil` for keys KMS cannot rotate (asymmetric, HMAC, imported material).
+    func keyRotation(_ id: String) async throws -> KMS.KeyRotationStatus? {
+        guard let metadata = try await keyMetadata(id) else { return nil }
+        return try await read("kms:rotation:\(metadata.keyId)") { [kms] in
+            do {
+                return try await kms.keyRotationStatus(keyID: metadata.keyId)
+            } catch let error as AWSError where error.code == "UnsupportedOperationException" {
+                return nil
+            }
         }
     }
 
     func keyPolicy(_ id: String) async throws -> ResourcePolicy? {
-        guard let key = try await key(id) else { return nil }
-        return try await read("kms:key-policy:\(key.metadata.keyId)") { [kms] in try await kms.keyPolicy(keyID: key.metadata.keyId) }
+        guard let metadata = try await keyMetadata(id) else { return nil }
+        return try await read("kms:key-policy:\(metadata.keyId)") { [kms] in try await kms.keyPolicy(keyID: metadata.keyId) }
+    }
+
+    /// Everything about the key, as `describe` and spec properties show it.
+    func key(_ id: String) async throws -> KeyConfiguration? {
+        guard let metadata = try await keyMetadata(id) else { return nil }
+        async let rotation = keyRotation(id)
+        async let policy = keyPolicy(id)
+        async let tags = read("kms:tags:\(metadata.keyId)") { [kms] in try await kms.resourceTags(keyID: metadata.keyId) }
+        let status = try await rotation
+        return KeyConfiguration(
+            metadata: metadata, keyRotationEnabled: status?.keyRotationEnabled, rotationPeriodInDays: status?.rotationPeriodInDays,
+            policy: try await policy?.text ?? "", tags: try await tags
+        )
+    }
+
+    /// The ARN of the key a reference (id, ARN or alias) names, for comparing keys; the reference itself
+    /// when the key cannot be found.
+    func keyARN(_ reference: String) async throws -> String {
+        guard reference.contains("alias/") else { return reference }
+        return try await keyMetadata(reference)?.arn ?? reference
     }
 
     func logGroup(_ name: String) async throws -> CloudWatchLogs.LogGroup? {
@@ -134,6 +186,9 @@ extension LiveState {
         let parts = path.split(separator: "/").map(String.init)
         switch parts.count {
         case 3...: return (parts[parts.count - 2], parts[parts.count - 1])
+        case 2 where parts[0] == "service":
+            // The old ARN format, `.../service/NAME`, names no cluster: the default one.
+            return ("default", parts[1])
         case 2: return (parts[0], parts[1])
         default: return ("default", path)
         }

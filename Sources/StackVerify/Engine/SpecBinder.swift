@@ -63,7 +63,7 @@ public enum SpecBinder {
                 guard let value = resolve(located(template)) else { return nil }
                 matcher = .contains(value.items)
             case let .matches(template):
-                guard let value = resolve(located(template)) else { return nil }
+                guard let value = resolve(located(template), escapingForRegex: true) else { return nil }
                 let pattern = value.items.joined(separator: ",")
                 guard (try? Regex(pattern)) != nil else {
                     errors.append(SpecError("`\(pattern)` is not a valid regular expression", at: expectation.location))
@@ -157,15 +157,17 @@ public enum SpecBinder {
         /// The value of a template. A single output reference is a list when the output is one, or when
         /// `asList` (ids, list arguments) asks for one: then a JSON-encoded or comma-joined string, as
         /// CloudFormation writes lists, is split.
-        mutating func resolve(_ located: Located<Template>, asList: Bool = false) -> Resolved? {
+        mutating func resolve(_ located: Located<Template>, asList: Bool = false, escapingForRegex: Bool = false) -> Resolved? {
+            // Values put into a regular expression match themselves: a suffix `pr.1` matches only `pr.1`.
+            let literal = { (value: String) in escapingForRegex ? NSRegularExpression.escapedPattern(for: value) : value }
             let template = located.value
             if template.isSingleOutput, let key = template.outputKeys.first {
                 do {
                     let isNativeList = if case .list = try outputs.lookup(key).value { true } else { false }
                     if isNativeList || asList {
-                        return Resolved(items: try outputs.list(key), isList: true)
+                        return Resolved(items: try outputs.list(key).map(literal), isList: true)
                     }
-                    return Resolved(items: [try outputs.string(key)], isList: false)
+                    return Resolved(items: [literal(try outputs.string(key))], isList: false)
                 } catch {
                     errors.append(SpecError(error.description, at: located.location))
                     return nil
@@ -181,10 +183,10 @@ public enum SpecBinder {
                         errors.append(SpecError("`${suffix}` is used but no environment suffix is known: pass --suffix or set ENVIRONMENT_SUFFIX", at: located.location))
                         return nil
                     }
-                    text += suffix
+                    text += literal(suffix)
                 case let .output(key):
                     do {
-                        text += try outputs.string(key)
+                        text += literal(try outputs.string(key))
                     } catch {
                         errors.append(SpecError(error.description, at: located.location))
                         return nil

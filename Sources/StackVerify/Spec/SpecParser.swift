@@ -82,6 +82,9 @@ public enum SpecParser {
                         fail("`resources` is a list of entries, each with `name` and `type`", value)
                         continue
                     }
+                    if items.isEmpty {
+                        fail("`resources` is empty: a spec that checks nothing would pass any stack", value)
+                    }
                     spec.resources = items.compactMap { resource($0) }
                 default:
                     fail("unknown top-level key `\(key.string ?? "?")`; expected version, stack, resources", key)
@@ -121,6 +124,10 @@ public enum SpecParser {
                 case "tags":
                     guard let tags = value.mapping else {
                         fail("`tags` maps tag keys to values, e.g. `Name: banking-vpc-${suffix}`", value)
+                        continue
+                    }
+                    guard !tags.isEmpty else {
+                        fail("`tags` is empty: it would select every resource of the type; name at least one tag", value)
                         continue
                     }
                     var found: [String: Located<Template>] = [:]
@@ -232,6 +239,8 @@ public enum SpecParser {
                     // Faults in a named argument point at its name.
                     arguments[name] = Located(value: argument.value, location: location(argumentKey))
                 }
+            } else if let scalar = value.scalar, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+                // `- check-id:` with nothing after it gives no argument, so a required one is reported missing.
             } else if let argument = argument(value) {
                 // A bare value fills the check's main argument, resolved against the catalogue later.
                 arguments[""] = argument
