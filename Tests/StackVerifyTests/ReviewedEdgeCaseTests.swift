@@ -77,6 +77,12 @@ struct ReviewedEdgeCaseTests {
         #expect(findings.first?.message.contains("(only prefix tmp/)") == true, "\(findings)")
     }
 
+    @Test("a bracketed path segment keeps its dots, for tag keys like kubernetes.io/role/elb")
+    func bracketedPath() throws {
+        let spec = try SpecParser.parse("resources:\n  - name: s\n    type: subnet\n    id: subnet-1\n    expect:\n      tags[kubernetes.io/role/elb]: \"1\"\n      tags.Name: x\n", path: "spec.yaml")
+        #expect(spec.resources[0].expectations.map(\.path) == [["tags", "kubernetes.io/role/elb"], ["tags", "Name"]])
+    }
+
     @Test("a one-item list output equals a one-item list property")
     func oneItemList() {
         let expectation = ResolvedExpectation(path: ["securityGroupIds"], matcher: .equals(["sg-1"]))

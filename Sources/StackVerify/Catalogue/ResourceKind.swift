@@ -59,7 +59,7 @@ public enum ResourceKind: String, CaseIterable, Sendable, CustomStringConvertibl
         case .elasticIP: PropertySchema.paths(of: ElasticIP.self)
         case .bucket: PropertySchema.paths(of: BucketConfiguration.self)
         case .kmsKey: PropertySchema.paths(of: KeyConfiguration.self)
-        case .logGroup: PropertySchema.paths(of: CloudWatchLogs.LogGroup.self)
+        case .logGroup: PropertySchema.paths(of: CloudWatchLogs.LogGroup.self) + ["tags"]
         case .ecsCluster: PropertySchema.paths(of: ECS.Cluster.self) + ["containerInsights", "tags"]
         case .ecsService: PropertySchema.paths(of: ECS.Service.self) + ["tags"]
         case .taskDefinition: PropertySchema.paths(of: ECS.TaskDefinition.self) + ["tags"]

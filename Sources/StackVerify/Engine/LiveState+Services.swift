@@ -156,6 +156,11 @@ extension LiveState {
         }
     }
 
+    func logGroupTags(_ group: CloudWatchLogs.LogGroup) async throws -> [String: String] {
+        guard let arn = group.taggingARN else { return [:] }
+        return try await read("logs:tags:\(arn)") { [logs] in try await logs.tags(resourceARN: arn) }
+    }
+
     func cluster(_ name: String) async throws -> ECS.Cluster? {
         try await single("ecs:cluster:\(name)") { [ecs] in try await ecs.clusters(names: [name]) }
     }

@@ -44,7 +44,10 @@ extension ResourceKind {
         case .elasticIP: return try await state.elasticIP(id).map { try ResourceSnapshot(kind: self, id: id, model: $0) }
         case .bucket: return try await state.bucket(id).map { try ResourceSnapshot(kind: self, id: id, model: $0) }
         case .kmsKey: return try await state.key(id).map { try ResourceSnapshot(kind: self, id: id, model: $0) }
-        case .logGroup: return try await state.logGroup(id).map { try ResourceSnapshot(kind: self, id: id, model: $0) }
+        case .logGroup:
+            guard let group = try await state.logGroup(id) else { return nil }
+            let tags = try await state.logGroupTags(group)
+            return try ResourceSnapshot(kind: self, id: id, model: group, extra: ["tags": .object(tags.mapValues(JSONValue.string))])
         case .ecsCluster:
             return try await state.cluster(id).map { cluster in
                 var extra: [String: JSONValue] = ["tags": .object(cluster.tags.mapValues(JSONValue.string))]

@@ -178,8 +178,34 @@ public enum SpecParser {
                     fail("a property path is text, e.g. `cidrBlock` or `tags.Name`", key)
                     return nil
                 }
-                return matcher(value).map { Expectation(path: path.split(separator: ".").map(String.init), matcher: $0, location: location(key)) }
+                return matcher(value).map { Expectation(path: Self.pathSegments(path), matcher: $0, location: location(key)) }
             }
+        }
+
+        /// `tags.Name` → [tags, Name]; a bracketed segment keeps its dots: `tags[kubernetes.io/role/elb]`.
+        static func pathSegments(_ path: String) -> [String] {
+            var segments: [String] = []
+            var current = ""
+            var bracketed = false
+            for character in path {
+                switch character {
+                case "[" where !bracketed:
+                    if !current.isEmpty { segments.append(current) }
+                    current = ""
+                    bracketed = true
+                case "]" where bracketed:
+                    segments.append(current)
+                    current = ""
+                    bracketed = false
+                case "." where !bracketed:
+                    if !current.isEmpty { segments.append(current) }
+                    current = ""
+                default:
+                    current.append(character)
+                }
+            }
+            if !current.isEmpty { segments.append(current) }
+            return segments
         }
 
         mutating func matcher(_ node: Node) -> Matcher? {
