@@ -98,7 +98,7 @@ struct RecordedCheckFailureTests {
         for argument in check.arguments where arguments[argument.name] == nil {
             arguments[argument.name] = argument.defaultValue
         }
-        let findings = try await check.evaluate(CheckContext(kind: testCase.kind, resourceIDs: [testCase.id], entryName: "recorded", suffix: nil, state: state, arguments: arguments))
+        let findings = try await check.evaluate(CheckContext(kind: testCase.kind, resourceIDs: [testCase.id], suffix: nil, state: state, arguments: arguments))
         #expect(findings.map(\.passed) == [false])
         #expect(findings.first?.message == testCase.message)
     }

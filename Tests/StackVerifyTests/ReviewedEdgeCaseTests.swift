@@ -11,7 +11,7 @@ struct ReviewedEdgeCaseTests {
         let check = try #require(Catalogue.check(id: checkID))
         var all = arguments
         for argument in check.arguments where all[argument.name] == nil { all[argument.name] = argument.defaultValue }
-        return try await check.evaluate(CheckContext(kind: kind, resourceIDs: [id], entryName: "edge", suffix: nil, state: state, arguments: all))
+        return try await check.evaluate(CheckContext(kind: kind, resourceIDs: [id], suffix: nil, state: state, arguments: all))
     }
 
     static func securityGroup(_ permissions: String) -> String {

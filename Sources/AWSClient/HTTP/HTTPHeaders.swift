@@ -32,11 +32,6 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence, ExpressibleByDictionar
         fields.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 
-    /// Every value of the header `name`, in order.
-    public func values(for name: String) -> [String] {
-        fields.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
-    }
-
     /// Whether a header `name` is present.
     public func contains(_ name: String) -> Bool {
         self[name] != nil
@@ -45,12 +40,6 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence, ExpressibleByDictionar
     /// Adds a field, keeping any that already has this name.
     public mutating func add(name: String, value: String) {
         fields.append(Field(name: name, value: value))
-    }
-
-    /// Replaces every field named `name` by a single one with `value`.
-    public mutating func replaceOrAdd(name: String, value: String) {
-        remove(name)
-        add(name: name, value: value)
     }
 
     /// Removes every field named `name`.

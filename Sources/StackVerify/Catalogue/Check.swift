@@ -80,8 +80,6 @@ public struct CheckContext: Sendable {
     public let kind: ResourceKind
     /// The ids of the resources the entry found.
     public let resourceIDs: [String]
-    /// The spec entry's name.
-    public let entryName: String
     /// The environment suffix.
     public let suffix: String?
     /// The live state, for every read.
@@ -107,11 +105,6 @@ public struct CheckContext: Sendable {
         }
     }
 
-    /// The optional text argument `name`.
-    public func optionalText(_ name: String) -> String? {
-        arguments[name].map { _ in text(name) }
-    }
-
     /// The list argument `name`.
     public func list(_ name: String) -> [String] {
         switch arguments[name] {
@@ -131,10 +124,6 @@ public struct CheckContext: Sendable {
         list(name).compactMap { Int($0) }
     }
 
-    /// The boolean argument `name`.
-    public func boolean(_ name: String) -> Bool {
-        text(name) == "true"
-    }
 }
 
 /// The verdict of a check on one resource (or on the entry's set of resources).

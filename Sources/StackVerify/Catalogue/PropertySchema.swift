@@ -9,11 +9,6 @@ enum PropertySchema {
         return recorder.paths
     }
 
-    /// The top-level property names of `Model`.
-    static func topLevelNames<Model: Decodable>(of model: Model.Type) -> Set<String> {
-        Set(paths(of: model).map { String($0.prefix { $0 != "." && $0 != "[" }) })
-    }
-
     final class KeyRecorder {
         var paths: [String] = []
 

@@ -86,7 +86,7 @@ public struct Verifier: Sendable {
         // Catalogue checks, on the resources that exist.
         let found = snapshots.map(\.id)
         for planned in entry.checks where !found.isEmpty {
-            let context = CheckContext(kind: entry.kind, resourceIDs: found, entryName: entry.name, suffix: suffix, state: state, arguments: planned.arguments)
+            let context = CheckContext(kind: entry.kind, resourceIDs: found, suffix: suffix, state: state, arguments: planned.arguments)
             do {
                 for finding in try await planned.check.evaluate(context) {
                     record(planned.check.id, planned.check.title, finding.resourceID, finding.passed ? .passed : .failed, finding.message)
