@@ -46,7 +46,7 @@ public final class LiveStack: Sendable {
     /// Prepares `inputs`, reading credentials, region and endpoints from `environment`.
     public init(_ inputs: VerificationInputs, environment: [String: String] = ProcessInfo.processInfo.environment) {
         isCI = environment["CI"]?.lowercased() == "true"
-        guard FileManager.default.fileExists(atPath: inputs.outputsPath) else {
+        guard inputs.isRunnable else {
             readiness = .notDeployed(OutputsError.fileMissing(path: inputs.outputsPath).description)
             verifier = nil
             return

@@ -20,9 +20,21 @@ public struct VerificationInputs: Sendable {
     }
 
     /// Reads the spec and the outputs and binds them: every input fault is thrown here, before any AWS call.
+    /// A spec that refers to no output runs without an outputs file (by tags and `${suffix}`); one that
+    /// does fails on a missing file, so a gate never passes on a stack that was not deployed.
     public func plan() throws -> Plan {
         let spec = try SpecParser.load(path: specPath)
-        let outputs = try StackOutputs.load(path: outputsPath, stack: stack, suffix: suffix)
+        let outputs: StackOutputs
+        if spec.referencedOutputs.isEmpty, !FileManager.default.fileExists(atPath: outputsPath) {
+            outputs = StackOutputs(path: outputsPath, stackName: nil, values: [:])
+        } else {
+            outputs = try StackOutputs.load(path: outputsPath, stack: stack, suffix: suffix)
+        }
         return try SpecBinder.bind(spec, outputs: outputs, suffix: outputs.environmentSuffix(given: suffix))
+    }
+
+    /// Whether the spec can run: its outputs file exists, or it refers to no output.
+    public var isRunnable: Bool {
+        FileManager.default.fileExists(atPath: outputsPath) || ((try? SpecParser.load(path: specPath))?.referencedOutputs.isEmpty ?? false)
     }
 }

@@ -71,6 +71,18 @@ struct CheckCommandTests {
         #expect((report?["results"] as? [Any])?.isEmpty == false)
     }
 
+    @Test("a stack found by its suffix alone needs no outputs file; a suffix with no stack fails every entry",
+          .enabled(if: ProcessInfo.processInfo.environment["STACKVERIFY_BANKING_OUTPUTS"] != nil || ClientCommandTests.isCI, "no banking fixture: run scripts/test"))
+    func bySuffix() async throws {
+        let spec = Self.root.appendingPathComponent("docs/specs/banking-by-suffix.yaml").path
+        let environment = try ClientCommandTests.emulatorEnvironment()
+        let deployed = try await StackVerifyBinary.run(["check", "--quiet", "--spec", spec, "--suffix", "live", "--outputs", "/no/outputs/needed.json"], environment: environment)
+        #expect(deployed.status == 0, "\(deployed.stdout)\(deployed.stderr)")
+        let absent = try await StackVerifyBinary.run(["check", "--quiet", "--spec", spec, "--suffix", "never-deployed", "--outputs", "/no/outputs/needed.json"], environment: environment)
+        #expect(absent.status == 1)
+        #expect(absent.stdout.contains("`vpc`: expected 1 vpc resources, found 0 (tags Name=banking-vpc-never-deployed)"))
+    }
+
     @Test("a stack that differs from the spec exits 1, naming the resource, expected and actual value",
           .enabled(if: ClientCommandTests.emulatorRunning || ClientCommandTests.isCI, "no emulator: run scripts/test"))
     func differenceFails() async throws {

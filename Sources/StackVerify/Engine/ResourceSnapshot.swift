@@ -65,6 +65,11 @@ extension ResourceKind {
     /// The match is also made here, not only by AWS's `tag:` filter, because the emulator ignores that
     /// filter for NAT gateways: the result is the same against AWS, and honest against the emulator.
     func ids(matching tags: [String: String], state: LiveState) async throws -> [String] {
+        let key = "ec2:find:\(self):" + tags.keys.sorted().map { "\($0)=\(tags[$0]!)" }.joined(separator: ",")
+        return try await state.read(key) { try await findIDs(matching: tags, state: state) }
+    }
+
+    private func findIDs(matching tags: [String: String], state: LiveState) async throws -> [String] {
         let filters = tags.keys.sorted().map { EC2.Filter(name: "tag:\($0)", values: [tags[$0]!]) }
         let ec2 = state.ec2
         let found: [(id: String, tags: [String: String])]

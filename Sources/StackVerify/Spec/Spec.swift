@@ -9,6 +9,41 @@ public struct Spec: Sendable {
     public var resources: [ResourceEntry]
 }
 
+extension Spec {
+    /// Every output key the spec refers to: a spec that names none can run without an outputs file,
+    /// finding its resources by tags and names with `${suffix}` alone.
+    public var referencedOutputs: Set<String> {
+        var keys: Set<String> = []
+        func add(_ template: Template) { keys.formUnion(template.outputKeys) }
+        func add(_ expectations: [Expectation]) {
+            for expectation in expectations {
+                switch expectation.matcher {
+                case let .equals(template), let .contains(template), let .matches(template): add(template)
+                case let .oneOf(templates): templates.forEach(add)
+                case let .each(nested): add(nested)
+                case .count, .absent: break
+                }
+            }
+        }
+        for entry in resources {
+            switch entry.selector {
+            case let .ids(templates): templates.forEach { add($0.value) }
+            case let .tags(tags): tags.values.forEach { add($0.value) }
+            }
+            add(entry.expectations)
+            for use in entry.checks {
+                for argument in use.arguments.values {
+                    switch argument.value {
+                    case let .scalar(template): add(template)
+                    case let .list(templates): templates.forEach(add)
+                    }
+                }
+            }
+        }
+        return keys
+    }
+}
+
 /// One `resources:` entry: a type, how to find its resources, and what they must be.
 public struct ResourceEntry: Sendable {
     /// A label for reports, unique in the spec.
