@@ -1,6 +1,17 @@
 /// The AWS services StackVerify reads, with what it takes to address and sign a request to each.
 public enum AWSService: String, Sendable, CaseIterable, CustomStringConvertible {
-    case ec2, s3, kms, logs, ecs, sts
+    /// Amazon EC2 and VPC (query protocol).
+    case ec2
+    /// Amazon S3 (REST-XML).
+    case s3
+    /// AWS KMS (JSON 1.1).
+    case kms
+    /// Amazon CloudWatch Logs (JSON 1.1).
+    case logs
+    /// Amazon ECS (JSON 1.1).
+    case ecs
+    /// AWS STS (query protocol).
+    case sts
 
     /// The name used in the credential scope and in endpoint host names.
     public var signingName: String { rawValue }

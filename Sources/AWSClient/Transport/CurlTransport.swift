@@ -38,6 +38,7 @@ public final class CurlTransport: HTTPTransport {
         self.options = options
     }
 
+    /// Sends `request` on a pooled handle, on a thread of its own, once fewer than 32 are in flight.
     public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
         await inFlight.acquire()
         let handle = idleHandles.withLock { $0.popLast() } ?? EasyHandle()

@@ -42,7 +42,16 @@ public struct Check: Sendable {
 
     /// The kinds of argument value.
     public enum ArgumentType: String, Sendable {
-        case string, strings, integer, integers, boolean
+        /// One value.
+        case string
+        /// A list of values.
+        case strings
+        /// A whole number.
+        case integer
+        /// A list of whole numbers.
+        case integers
+        /// true or false.
+        case boolean
     }
 
     /// A check.
@@ -62,7 +71,9 @@ public struct Check: Sendable {
 
 /// An argument value after outputs and the suffix are filled in.
 public enum ArgumentValueResolved: Sendable, Equatable, CustomStringConvertible {
+    /// One value.
     case text(String)
+    /// A list of values.
     case list([String])
 
     /// The value as written in messages.

@@ -2,21 +2,37 @@ import AWSServices
 
 /// The types of resource a spec can name, what each is called in a spec, and its properties.
 public enum ResourceKind: String, CaseIterable, Sendable, CustomStringConvertible {
+    /// A VPC, by id.
     case vpc
+    /// A subnet, by id.
     case subnet
+    /// A route table, by id.
     case routeTable = "route-table"
+    /// A NAT gateway, by id.
     case natGateway = "nat-gateway"
+    /// An internet gateway, by id.
     case internetGateway = "internet-gateway"
+    /// A network ACL, by id.
     case networkAcl = "network-acl"
+    /// A security group, by id.
     case securityGroup = "security-group"
+    /// A VPC flow log, by id.
     case flowLog = "flow-log"
+    /// A VPC endpoint, by id.
     case vpcEndpoint = "vpc-endpoint"
+    /// An Elastic IP, by allocation id.
     case elasticIP = "elastic-ip"
+    /// An S3 bucket, by name.
     case bucket
+    /// A KMS key, by id, ARN or alias.
     case kmsKey = "kms-key"
+    /// A CloudWatch Logs log group, by name.
     case logGroup = "log-group"
+    /// An ECS cluster, by name or ARN.
     case ecsCluster = "ecs-cluster"
+    /// An ECS service, by ARN or cluster/name.
     case ecsService = "ecs-service"
+    /// An ECS task definition, by ARN or family:revision.
     case taskDefinition = "task-definition"
 
     /// The name a spec uses, e.g. `route-table`.

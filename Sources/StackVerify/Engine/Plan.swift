@@ -48,12 +48,19 @@ public struct ResolvedExpectation: Sendable {
 
 /// A matcher with its values resolved; a value that came from a list output holds every item.
 public indirect enum ResolvedMatcher: Sendable {
+    /// Equal to the value, or to these items in any order.
     case equals([String])
+    /// Equal to one of the values.
     case oneOf([String])
+    /// A list holding every value, or text holding each.
     case contains([String])
+    /// Text matching the regular expression.
     case matches(String)
+    /// A list of exactly this many items.
     case count(Int)
+    /// Every item of a list meets these.
     case each([ResolvedExpectation])
+    /// Absent, null, or empty.
     case absent
 }
 

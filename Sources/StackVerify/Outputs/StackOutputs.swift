@@ -6,8 +6,11 @@ import Foundation
 public struct StackOutputs: Sendable, Equatable {
     /// One output value as the file holds it.
     public enum Value: Sendable, Equatable {
+        /// A string (which may hold a JSON-encoded or comma-joined list).
         case string(String)
+        /// A JSON array.
         case list([String])
+        /// A number, boolean or object, as text.
         case other(String)
     }
 

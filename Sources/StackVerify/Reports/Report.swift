@@ -42,7 +42,12 @@ public struct Report: Sendable, Codable {
 public struct CheckResult: Sendable, Codable, Equatable {
     /// The verdict.
     public enum Status: String, Sendable, Codable {
-        case passed, failed, error
+        /// The live state meets the rule.
+        case passed
+        /// The live state does not meet the rule.
+        case failed
+        /// AWS could not be read, so the rule could not be decided.
+        case error
     }
 
     /// The spec entry's name.

@@ -2,11 +2,17 @@ import Foundation
 
 /// A JSON-like value: what a resource's properties look like to a spec, and what checks report as actual values.
 public enum JSONValue: Sendable, Equatable, CustomStringConvertible {
+    /// JSON null, or nothing.
     case null
+    /// true or false.
     case bool(Bool)
+    /// A number.
     case number(Double)
+    /// Text.
     case string(String)
+    /// A list.
     case array([JSONValue])
+    /// Named values.
     case object([String: JSONValue])
 
     /// The value of an `Encodable` model, as `describe --json` shows it.
